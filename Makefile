@@ -1,0 +1,40 @@
+# Two commands matter: `make serve` and `make test`. Both build .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: serve test lint load check clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-app: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@ $(VENV)/.installed-app
+
+serve: $(VENV)/.installed-app  ## migrate, load data/, serve on $(HOST):$(PORT)
+	$(BIN)/kb serve --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.installed-dev  ## every test (PostgreSQL ones too where a server answers)
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed-dev  ## ruff and mypy, failing on any finding
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+load: $(VENV)/.installed-app
+	$(BIN)/kb load
+
+check: $(VENV)/.installed-app
+	$(BIN)/kb check
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Migraine Claims KB: the claims of health articles as typed, tagged, source-anchored records."""

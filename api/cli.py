@@ -1,0 +1,112 @@
+"""The `kb` command: load and check data/, migrate, and serve the API."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from api import loader, migrate
+from api.config import Settings, get_settings
+from api.db import make_engine
+from api.errors import DataError
+
+app = typer.Typer(
+    help="Migraine Claims KB: load curated claims and serve them as JSON.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+DataDir = Annotated[
+    Path | None,
+    typer.Argument(help="Data folder (default: the repo's data/).", show_default=False),
+]
+
+
+def _engine(settings: Settings) -> Engine:
+    return make_engine(settings)
+
+
+def _refuse(error: DataError) -> typer.Exit:
+    for problem in error.problems:
+        typer.echo(f"error: {problem}", err=True)
+    count = len(error.problems)
+    typer.echo(
+        f"refused: {count} problem{'s' * (count != 1)} found; the database is unchanged.", err=True
+    )
+    return typer.Exit(code=1)
+
+
+def _unreachable(settings: Settings, error: OperationalError) -> typer.Exit:
+    typer.echo(f"error: cannot use the database ({error.orig}); check DATABASE_URL.", err=True)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def check(data_dir: DataDir = None) -> None:
+    """Validate a data folder without touching any database."""
+    settings = get_settings()
+    try:
+        data = loader.read_data(data_dir or settings.data_dir)
+    except DataError as error:
+        raise _refuse(error) from None
+    typer.echo(f"ok: {len(data.sources)} sources, {len(data.tags)} tags, {len(data.claims)} claims")
+
+
+@app.command("migrate")
+def migrate_command() -> None:
+    """Bring the database schema to the latest migration."""
+    settings = get_settings()
+    engine = _engine(settings)
+    try:
+        migrate.upgrade(engine)
+    except OperationalError as error:
+        raise _unreachable(settings, error) from None
+    typer.echo("database schema is up to date")
+
+
+@app.command()
+def load(data_dir: DataDir = None) -> None:
+    """Validate a data folder, then make the database match it in one transaction."""
+    settings = get_settings()
+    engine = _engine(settings)
+    try:
+        migrate.upgrade(engine)
+        report = loader.load(engine=engine, data_dir=data_dir or settings.data_dir)
+    except DataError as error:
+        raise _refuse(error) from None
+    except OperationalError as error:
+        raise _unreachable(settings, error) from None
+    finally:
+        engine.dispose()
+    typer.echo(report.summary())
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", envvar="PORT")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Migrate, load data/ if it changed since the last load, and serve the API."""
+    import uvicorn
+
+    settings = get_settings()
+    engine = _engine(settings)
+    try:
+        migrate.upgrade(engine)
+        report = loader.load(engine=engine, data_dir=settings.data_dir, only_if_changed=True)
+    except DataError as error:
+        raise _refuse(error) from None
+    except OperationalError as error:
+        raise _unreachable(settings, error) from None
+    finally:
+        engine.dispose()
+    typer.echo(report.summary())
+    typer.echo(f"serving on http://{host}:{port} (docs at /docs)")
+    uvicorn.run("api.main:app", host=host, port=port, workers=workers)
+
+
+if __name__ == "__main__":
+    app()

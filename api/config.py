@@ -1,0 +1,40 @@
+"""Settings, read once from the environment (prefix ``KB_``; ``DATABASE_URL`` as is)."""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+"""The checkout this package runs from: migrations/ and data/ live beside api/."""
+
+
+def _default_database_url() -> str:
+    return f"sqlite:///{REPO_ROOT / 'var' / 'kb.sqlite3'}"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KB_", extra="ignore")
+
+    database_url: str = Field(
+        default_factory=_default_database_url,
+        validation_alias=AliasChoices("DATABASE_URL", "KB_DATABASE_URL"),
+        description="SQLAlchemy URL; SQLite file under var/ unless set.",
+    )
+    data_dir: Path = Field(default=REPO_ROOT / "data", description="Where `kb load` reads from.")
+    echo_sql: bool = False
+
+    @field_validator("database_url")
+    @classmethod
+    def _use_psycopg3(cls, url: str) -> str:
+        """Plain ``postgresql://`` URLs name psycopg2 in SQLAlchemy; we ship psycopg 3."""
+        for prefix in ("postgresql://", "postgres://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url.removeprefix(prefix)
+        return url
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,106 @@
+"""Domain errors and the RFC 9457 problem-details answers every error becomes."""
+
+import logging
+from collections.abc import Sequence
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api.schemas import FieldError, Problem
+
+if TYPE_CHECKING:
+    from api.validation import Problem as DataProblem
+
+log = logging.getLogger(__name__)
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class ProblemResponse(JSONResponse):
+    media_type = PROBLEM_MEDIA_TYPE
+
+
+class DataError(Exception):
+    """data/ (or a write) failed validation; carries every problem found, not just the first."""
+
+    def __init__(self, problems: Sequence["DataProblem"]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class NotFoundError(Exception):
+    """A path named a record that does not exist."""
+
+    def __init__(self, kind: str, key: str) -> None:
+        self.kind, self.key = kind, key
+        super().__init__(f"No {kind} with id {key!r}.")
+
+
+def problem(
+    status: int,
+    detail: str,
+    *,
+    errors: list[FieldError] | None = None,
+    headers: dict[str, str] | None = None,
+) -> ProblemResponse:
+    body = Problem(title=HTTPStatus(status).phrase, status=status, detail=detail, errors=errors)
+    return ProblemResponse(body.model_dump(exclude_none=True), status_code=status, headers=headers)
+
+
+def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI entries for the error statuses an operation can answer, all problem details."""
+    return {
+        status: {
+            "description": HTTPStatus(status).phrase,
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status in statuses
+    }
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(Exception, _unexpected)
+
+
+async def _not_found(_request: Request, exc: Exception) -> ProblemResponse:
+    return problem(404, str(exc))
+
+
+async def _http_error(_request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, StarletteHTTPException)
+    headers = dict(exc.headers or {})
+    detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
+    if exc.status_code == 405:
+        detail = f"This resource answers only {headers.get('Allow', 'GET')}."
+    return problem(exc.status_code, detail, headers=headers)
+
+
+async def _invalid_request(_request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, RequestValidationError)
+    errors = [
+        FieldError(location=".".join(str(part) for part in error["loc"]), message=_message(error))
+        for error in exc.errors()
+    ]
+    where = ", ".join(sorted({e.location for e in errors}))
+    return problem(422, f"The request has invalid parameters: {where}.", errors=errors)
+
+
+def _message(error: dict[str, Any]) -> str:
+    message = str(error.get("msg", "Invalid value"))
+    if "input" in error and error.get("type") != "missing":
+        shown = repr(error["input"])
+        message += f" (got {shown[:80] + '...' if len(shown) > 80 else shown})"
+    return message
+
+
+async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:
+    """Log the trace for us; the client gets a problem body, never a stack trace."""
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return problem(500, "The server failed to answer this request; it has been logged.")

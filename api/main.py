@@ -1,0 +1,104 @@
+"""The application factory: routers, error handlers and the OpenAPI document."""
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+from fastapi.routing import APIRoute
+
+from api.config import Settings, get_settings
+from api.db import make_engine
+from api.errors import install_error_handlers
+from api.routes import claims, health, risk_factors, sources, tags
+from api.schemas import DISCLAIMER, Problem
+
+DESCRIPTION = f"""
+Structured claims of health articles, each a typed record with tags and a pointer to
+the exact words of its source.
+
+**Where the data comes from.** Every claim is curated from a source text stored here
+byte for byte (`GET /v1/sources/{{id}}` serves it with its SHA-256). A claim's `quote`
+is `text[start:end]` of its source, so any client can cite it and verify it. Claims keep
+the source's hedges: `certainty` and `hedges` say how strongly the source puts a claim,
+and `statement` never says more than the quote. Today the knowledge base holds the
+article *Can Botox for Migraines Make Them Worse?* (no author, date or URL given).
+
+**Not medical advice.** {DISCLAIMER}
+
+Errors are [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) problem details
+(`application/problem+json`). Lists answer `{{"data": [...], "meta": {{...}}, "links": {{...}}}}`.
+"""
+
+OPENAPI_TAGS = [
+    {"name": "claims", "description": "Every claim, of every type, with filters."},
+    {"name": "risk-factors", "description": "What sources say can make migraines worse, by rank."},
+    {"name": "tags", "description": "The controlled vocabulary claims are tagged with."},
+    {"name": "sources", "description": "The texts claims are quoted from."},
+    {"name": "health", "description": "Liveness of the API and its database."},
+]
+
+
+def _operation_id(route: APIRoute) -> str:
+    """`claims-list_claims`: generated clients get readable, unique method names."""
+    return f"{route.tags[0]}-{route.name}"
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    engine = make_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Migraine Claims KB",
+        version="1.0.0",
+        summary="The claims of a health article as typed, tagged, source-anchored JSON records.",
+        description=DESCRIPTION,
+        openapi_tags=OPENAPI_TAGS,
+        generate_unique_id_function=_operation_id,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    install_error_handlers(app)
+    for module in (claims, risk_factors, tags, sources, health):
+        app.include_router(module.router)
+
+    def openapi() -> dict[str, Any]:
+        """The generated document plus the Problem schema every error response refers to."""
+        if app.openapi_schema is None:
+            document = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+                tags=app.openapi_tags,
+            )
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            for name, schema in (
+                Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+                .pop("$defs", {})
+                .items()
+            ):
+                schemas[name] = schema
+            schemas["Problem"] = Problem.model_json_schema(
+                ref_template="#/components/schemas/{model}"
+            )
+            schemas["Problem"].pop("$defs", None)
+            # FastAPI's own 422 shapes are never answered: every error is a Problem.
+            schemas.pop("HTTPValidationError", None)
+            schemas.pop("ValidationError", None)
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app
+
+
+app = create_app()

@@ -1,0 +1,92 @@
+"""Database tables. Public shapes live in schemas.py; these are storage only."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Column, ForeignKey, Index, MetaData, Text
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names, so migrations name what they create and can drop it again.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+class Source(SQLModel, table=True):
+    id: str = Field(primary_key=True)
+    title: str
+    author: str | None = None
+    published: date | None = None
+    url: str | None = None
+    language: str
+    media_type: str
+    sha256: str
+    text: str = Field(sa_type=Text)
+
+
+class Tag(SQLModel, table=True):
+    slug: str = Field(primary_key=True)
+    label: str
+    description: str = Field(sa_type=Text)
+    codes: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
+
+
+class Claim(SQLModel, table=True):
+    __table_args__ = (
+        Index("ix_claim_article_order", "source_id", "quote_start", "quote_end", "id"),
+        Index("ix_claim_type_rank", "type", "rank"),
+    )
+
+    id: str = Field(primary_key=True)
+    source_id: str = Field(sa_column=Column(ForeignKey("source.id"), nullable=False))
+    type: str
+    title: str
+    statement: str = Field(sa_type=Text)
+    quote: str = Field(sa_type=Text)
+    quote_start: int
+    quote_end: int
+    certainty: str
+    hedges: list[str] = Field(default_factory=list, sa_type=JSON)
+    migraine_effect: str
+    rank: int | None = None
+    # Fields only some claim types have (a mechanism's target, a conclusion's
+    # recommendations, ...); schemas.py types and validates them per claim type.
+    attributes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+
+
+class ClaimTag(SQLModel, table=True):
+    __tablename__ = "claim_tag"
+    __table_args__ = (Index("ix_claim_tag_tag_slug", "tag_slug", "claim_id"),)
+
+    claim_id: str = Field(
+        sa_column=Column(ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
+    )
+    tag_slug: str = Field(sa_column=Column(ForeignKey("tag.slug"), primary_key=True))
+
+
+class ClaimRelation(SQLModel, table=True):
+    __tablename__ = "claim_relation"
+    __table_args__ = (Index("ix_claim_relation_target_id", "target_id"),)
+
+    claim_id: str = Field(
+        sa_column=Column(ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
+    )
+    kind: str = Field(primary_key=True)
+    target_id: str = Field(
+        sa_column=Column(ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
+    )
+
+
+class DataLoad(SQLModel, table=True):
+    """One row per `kb load` that changed something: lets `kb serve` skip unchanged data."""
+
+    __tablename__ = "data_load"
+
+    id: int | None = Field(default=None, primary_key=True)
+    fingerprint: str
+    loaded_at: datetime

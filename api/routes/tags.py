@@ -1,0 +1,24 @@
+from fastapi import APIRouter, Request
+
+from api import queries
+from api.db import SessionDep
+from api.errors import problem_responses
+from api.paging import PageDep, envelope
+from api.schemas import TagPage, TagPublic
+
+router = APIRouter(prefix="/v1/tags", tags=["tags"])
+
+
+@router.get("", summary="List tags", response_model=TagPage, responses=problem_responses(422))
+def list_tags(request: Request, session: SessionDep, page: PageDep) -> TagPage:
+    """The controlled vocabulary claims are tagged with, by slug, with each tag's claim count."""
+    items, total = queries.list_tags(session=session, limit=page.limit, offset=page.offset)
+    return envelope(TagPage, request, items, total, page)
+
+
+@router.get(
+    "/{slug}", summary="Get one tag", response_model=TagPublic, responses=problem_responses(404)
+)
+def get_tag(slug: str, session: SessionDep) -> TagPublic:
+    """One tag; list its claims with `GET /v1/claims?tag={slug}`."""
+    return queries.get_tag(session=session, slug=slug)

@@ -1,0 +1,495 @@
+"""Public models: what data/ files hold and what the API returns.
+
+The claim union is used both to validate records in data/ and to serve them, so the
+loader and the API can never disagree about what a claim is.
+"""
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, ClassVar, Generic, Literal, Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+
+DISCLAIMER = (
+    "Not medical advice. These records restate what their sources say, with the sources' own "
+    "hedges; they are not clinical guidance. Ask a qualified healthcare provider about any "
+    "treatment."
+)
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120),
+]
+NonBlank = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+
+
+class ClaimType(StrEnum):
+    """What kind of assertion a claim is; each type has its own schema."""
+
+    background = "background"
+    definition = "definition"
+    usage = "usage"
+    regulatory = "regulatory"
+    administration = "administration"
+    benefit = "benefit"
+    knowledge_gap = "knowledge_gap"
+    mechanism = "mechanism"
+    safety_efficacy = "safety_efficacy"
+    adverse_effect = "adverse_effect"
+    risk_factor = "risk_factor"
+    conclusion = "conclusion"
+    recommendation = "recommendation"
+
+
+class Certainty(StrEnum):
+    """How strongly the source's own words assert the claim, read from its hedges."""
+
+    asserted = "asserted"  # stated without a hedge
+    typical = "typical"  # "generally", "typically", "for many"
+    hypothesized = "hypothesized"  # "it is believed", "may work by"
+    possible = "possible"  # "may", "can", "potentially"
+    rare = "rare"  # "in rare cases"
+
+
+class MigraineEffect(StrEnum):
+    """What the claim says Botox does to migraines."""
+
+    worsens = "worsens"
+    relieves = "relieves"
+    neither = "neither"
+
+
+class RelationKind(StrEnum):
+    """How one claim bears on another, as the source relates them."""
+
+    rests_on = "rests_on"
+    mitigates = "mitigates"
+    contributes_to = "contributes_to"
+    follows_from = "follows_from"
+    qualifies = "qualifies"
+
+
+class Relation(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: RelationKind = Field(description="How this claim bears on the target.")
+    target: Slug = Field(
+        description="Id of the claim this one relates to.",
+        examples=["risk-factor-inadequate-dosage"],
+    )
+
+
+class ClaimBase(BaseModel):
+    """Fields every claim has, whatever its type."""
+
+    model_config = ConfigDict(extra="forbid")
+    # Type-specific text fields that must be verbatim excerpts of the quote.
+    verbatim_fields: ClassVar[tuple[str, ...]] = ()
+
+    id: Slug = Field(
+        description="Stable, readable id; never changes once published.",
+        examples=["risk-factor-allergic-reactions"],
+    )
+    type: ClaimType = Field(description="Which kind of claim this is; it decides the other fields.")
+    source: Slug = Field(
+        description="Id of the source the claim is quoted from.",
+        examples=["can-botox-for-migraines-make-them-worse"],
+    )
+    title: NonBlank = Field(
+        description="Short title; a risk factor's title is its heading in the source.",
+        examples=["Allergic Reactions"],
+    )
+    statement: NonBlank = Field(
+        description="The claim in one plain sentence, no stronger than the source puts it.",
+        examples=[
+            "In rare cases, a person may have an allergic reaction to Botox, which can lead "
+            "to worse migraines or other symptoms."
+        ],
+    )
+    quote: NonBlank = Field(
+        description="The source's exact words the claim rests on.",
+        examples=["In rare cases, individuals may have an allergic reaction to Botox"],
+    )
+    start: int = Field(
+        ge=0,
+        description="Offset of the quote's first character in the source text (0-based, "
+        "in Unicode code points).",
+        examples=[1739],
+    )
+    end: int = Field(
+        gt=0,
+        description="Offset just past the quote's last character: text[start:end] == quote.",
+        examples=[1871],
+    )
+    certainty: Certainty = Field(
+        description="How strongly the source asserts the claim: asserted, typical "
+        "(generally true), hypothesized (believed), possible (may/can) or rare.",
+    )
+    hedges: list[NonBlank] = Field(
+        default_factory=list,
+        description="The hedging words of the quote, verbatim, that set the certainty.",
+        examples=[["In rare cases", "may", "can"]],
+    )
+    migraine_effect: MigraineEffect = Field(
+        description="What the claim says about migraines: Botox worsens them, relieves them, "
+        "or neither."
+    )
+    tags: list[Slug] = Field(
+        default_factory=list,
+        description="Slugs of tags from the controlled vocabulary (GET /v1/tags).",
+        examples=[["botox", "risk-factor", "allergy"]],
+    )
+    relations: list[Relation] = Field(
+        default_factory=list,
+        description="Other claims this one relates to, as the source relates them.",
+    )
+
+    @model_validator(mode="after")
+    def _words_come_from_the_quote(self) -> Self:
+        """A claim cannot carry words its quote does not contain."""
+        if self.end - self.start != len(self.quote):
+            raise ValueError(
+                f"start/end span {self.end - self.start} characters but the quote has "
+                f"{len(self.quote)}"
+            )
+        if len(set(self.tags)) != len(self.tags):
+            raise ValueError("tags repeat")
+        for hedge in self.hedges:
+            if hedge not in self.quote:
+                raise ValueError(f"hedge {hedge!r} is not in the quote")
+        for name in self.verbatim_fields:
+            values = getattr(self, name)
+            for value in values if isinstance(values, list) else [values]:
+                if value not in self.quote:
+                    raise ValueError(f"{name} {value!r} is not in the quote")
+        return self
+
+
+def _example(**fields: JsonValue) -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": [fields]})
+
+
+class BackgroundClaim(ClaimBase):
+    """Context the source gives: how common migraine is, why the question matters."""
+
+    type: Literal[ClaimType.background] = Field(description="Claim type.")
+
+
+class DefinitionClaim(ClaimBase):
+    """What something is."""
+
+    type: Literal[ClaimType.definition] = Field(description="Claim type.")
+
+
+class UsageClaim(ClaimBase):
+    """What a substance is used for besides the topic at hand."""
+
+    type: Literal[ClaimType.usage] = Field(description="Claim type.")
+
+
+class RegulatoryClaim(ClaimBase):
+    """An approval by a regulator, as the source states it (no dates are added)."""
+
+    verbatim_fields = ("authority", "indication")
+    type: Literal[ClaimType.regulatory] = Field(description="Claim type.")
+    authority: NonBlank = Field(
+        description="The regulator, as named in the quote.", examples=["FDA"]
+    )
+    indication: NonBlank = Field(
+        description="What the approval covers, in the quote's words.",
+        examples=["chronic migraines"],
+    )
+
+
+class AdministrationClaim(ClaimBase):
+    """How a treatment is given."""
+
+    verbatim_fields = ("method", "sites")
+    type: Literal[ClaimType.administration] = Field(description="Claim type.")
+    method: NonBlank = Field(
+        description="How it is given, in the quote's words.",
+        examples=["injecting small amounts of Botox"],
+    )
+    sites: NonBlank = Field(
+        description="Where it is given, in the quote's words.",
+        examples=["specific areas of the head and neck"],
+    )
+
+
+class BenefitClaim(ClaimBase):
+    """A way the treatment can help."""
+
+    type: Literal[ClaimType.benefit] = Field(description="Claim type.")
+
+
+class KnowledgeGapClaim(ClaimBase):
+    """Something the source says is not known or not fully understood."""
+
+    type: Literal[ClaimType.knowledge_gap] = Field(description="Claim type.")
+
+
+class MechanismClaim(ClaimBase):
+    """How the treatment is thought to work."""
+
+    verbatim_fields = ("target", "action")
+    model_config = _example(
+        id="botox-may-block-neurotransmitter-release",
+        type="mechanism",
+        source="can-botox-for-migraines-make-them-worse",
+        title="Blocking the release of neurotransmitters",
+        statement="Botox is believed to work by blocking the release of neurotransmitters "
+        "that contribute to migraine pain signals.",
+        quote="it is believed that Botox may work by blocking the release of neurotransmitters "
+        "that contribute to the pain signals associated with migraines.",
+        start=1012,
+        end=1153,
+        certainty="hypothesized",
+        hedges=["it is believed", "may"],
+        migraine_effect="neither",
+        tags=["botox", "mechanism", "neurotransmitters", "pain-signals"],
+        relations=[],
+        target="neurotransmitters that contribute to the pain signals associated with migraines",
+        action="blocking the release",
+    )
+    type: Literal[ClaimType.mechanism] = Field(description="Claim type.")
+    target: NonBlank = Field(
+        description="What the treatment acts on, in the quote's words.",
+        examples=[
+            "neurotransmitters that contribute to the pain signals associated with migraines"
+        ],
+    )
+    action: NonBlank = Field(
+        description="What it does to the target, in the quote's words.",
+        examples=["blocking the release"],
+    )
+
+
+class SafetyEfficacyClaim(ClaimBase):
+    """An overall judgement of safety and effectiveness."""
+
+    type: Literal[ClaimType.safety_efficacy] = Field(description="Claim type.")
+
+
+class AdverseEffectClaim(ClaimBase):
+    """A harm the treatment can do."""
+
+    type: Literal[ClaimType.adverse_effect] = Field(description="Claim type.")
+
+
+class RiskFactorClaim(ClaimBase):
+    """A factor the source says can contribute to migraines getting worse."""
+
+    verbatim_fields = ("outcome",)
+    model_config = _example(
+        id="risk-factor-allergic-reactions",
+        type="risk_factor",
+        source="can-botox-for-migraines-make-them-worse",
+        title="Allergic Reactions",
+        statement="In rare cases, a person may have an allergic reaction to Botox, which can "
+        "lead to worse migraines or other symptoms.",
+        quote="In rare cases, individuals may have an allergic reaction to Botox, which can lead "
+        "to an exacerbation of migraines or other symptoms.",
+        start=1739,
+        end=1871,
+        certainty="rare",
+        hedges=["In rare cases", "may", "can"],
+        migraine_effect="worsens",
+        tags=["botox", "risk-factor", "worsening", "allergy"],
+        relations=[{"kind": "contributes_to", "target": "botox-may-make-migraines-worse"}],
+        rank=2,
+        outcome="an exacerbation of migraines or other symptoms",
+    )
+    type: Literal[ClaimType.risk_factor] = Field(description="Claim type.")
+    rank: int = Field(
+        ge=1,
+        description="Position in the source's numbered list of risk factors (1 is first).",
+        examples=[2],
+    )
+    outcome: NonBlank = Field(
+        description="What the factor can lead to, in the quote's words.",
+        examples=["an exacerbation of migraines or other symptoms"],
+    )
+
+
+class ConclusionClaim(ClaimBase):
+    """The source's overall conclusion and the advice it ends with."""
+
+    verbatim_fields = ("recommendations",)
+    type: Literal[ClaimType.conclusion] = Field(description="Claim type.")
+    recommendations: list[NonBlank] = Field(
+        default_factory=list,
+        description="The advice the conclusion gives, each in the quote's words.",
+        examples=[
+            [
+                "consult with their healthcare providers to determine if Botox is the right "
+                "treatment option for them"
+            ]
+        ],
+    )
+
+
+class RecommendationClaim(ClaimBase):
+    """Advice the source gives to patients."""
+
+    verbatim_fields = ("action",)
+    type: Literal[ClaimType.recommendation] = Field(description="Claim type.")
+    action: NonBlank = Field(
+        description="What the source advises doing, in the quote's words.",
+        examples=["consult with their healthcare providers"],
+    )
+
+
+Claim = Annotated[
+    BackgroundClaim
+    | DefinitionClaim
+    | UsageClaim
+    | RegulatoryClaim
+    | AdministrationClaim
+    | BenefitClaim
+    | KnowledgeGapClaim
+    | MechanismClaim
+    | SafetyEfficacyClaim
+    | AdverseEffectClaim
+    | RiskFactorClaim
+    | ConclusionClaim
+    | RecommendationClaim,
+    Field(discriminator="type"),
+]
+"""One claim; its ``type`` says which schema it follows."""
+
+CLAIM_COMMON_FIELDS = frozenset(ClaimBase.model_fields)
+"""Fields stored in claim columns; the rest of a claim's fields go to its attributes."""
+
+
+class CodedConcept(BaseModel):
+    """A code from a terminology, recorded only when verified at an authoritative source."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    system: NonBlank = Field(description="The code system's canonical URI.")
+    code: NonBlank = Field(description="The code in that system.")
+    display: NonBlank = Field(description="The code system's display text for the code.")
+    cited_from: NonBlank = Field(description="Where the code was verified (a URL).")
+
+
+class TagBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    slug: Slug = Field(description="Stable id of the tag.", examples=["allergy"])
+    label: NonBlank = Field(description="Human-readable name.", examples=["Allergy"])
+    description: NonBlank = Field(
+        description="What claims with this tag are about.",
+        examples=["Allergic reactions to a treatment."],
+    )
+    codes: list[CodedConcept] = Field(
+        default_factory=list,
+        description="Verified codes for the concept (MeSH, SNOMED CT, ...); empty when none "
+        "has been verified.",
+    )
+
+
+class TagRecord(TagBase):
+    """A tag as data/tags.yaml holds it."""
+
+
+class TagPublic(TagBase):
+    claim_count: int = Field(ge=0, description="How many claims carry this tag.", examples=[1])
+
+
+class SourceBase(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: Slug = Field(
+        description="Stable id of the source.", examples=["can-botox-for-migraines-make-them-worse"]
+    )
+    title: NonBlank = Field(
+        description="The source's own title.", examples=["Can Botox for Migraines Make Them Worse?"]
+    )
+    author: str | None = Field(default=None, description="Author, when the source names one.")
+    published: date | None = Field(default=None, description="Publication date, when stated.")
+    url: str | None = Field(default=None, description="Where the source was published, when known.")
+    language: NonBlank = Field(description="BCP 47 language tag of the text.", examples=["en"])
+    media_type: NonBlank = Field(description="Media type of the text.", examples=["text/plain"])
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
+        description="SHA-256 of the text's bytes (UTF-8), hex; verify quotes against it.",
+        examples=["1527fd68f0ca1aa8beb7a5797210854a3741c005275dd52bf9374c4f93d97040"],
+    )
+
+
+class SourceRecord(SourceBase):
+    """A source as data/sources.yaml holds it: its text lives in a file beside it."""
+
+    file: NonBlank = Field(description="Path of the text file, relative to the data folder.")
+
+
+class SourcePublic(SourceBase):
+    length: int = Field(ge=0, description="Length of the text in characters.", examples=[2689])
+    claim_count: int = Field(ge=0, description="How many claims quote this source.", examples=[20])
+
+
+class SourceDetail(SourcePublic):
+    text: str = Field(description="The full text, exactly as stored; quotes index into it.")
+
+
+class PageMeta(BaseModel):
+    total: int = Field(ge=0, description="How many items match, across all pages.", examples=[4])
+    limit: int = Field(ge=1, description="Page size asked for.", examples=[50])
+    offset: int = Field(ge=0, description="Items skipped before this page.", examples=[0])
+    disclaimer: str = Field(
+        description="Carried on every list: this is not medical advice.", examples=[DISCLAIMER]
+    )
+
+
+class PageLinks(BaseModel):
+    self: str = Field(description="This page's URL.")
+    next: str | None = Field(description="The next page's URL; null on the last page.")
+    prev: str | None = Field(description="The previous page's URL; null on the first page.")
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    data: list[T] = Field(description="The items of this page, in the documented order.")
+    meta: PageMeta
+    links: PageLinks
+
+
+class ClaimPage(Page[Claim]):
+    """Claims, in the order their sources state them."""
+
+
+class TagPage(Page[TagPublic]):
+    """Tags, by slug."""
+
+
+class SourcePage(Page[SourcePublic]):
+    """Sources, by id."""
+
+
+class FieldError(BaseModel):
+    location: str = Field(
+        description="Where the bad value is, e.g. `query.limit`.", examples=["query.limit"]
+    )
+    message: str = Field(
+        description="What is wrong with it.", examples=["Input should be less than or equal to 500"]
+    )
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details body: every error this API returns has this shape."""
+
+    type: str = Field(default="about:blank", description="URI naming the problem type.")
+    title: str = Field(description="Short summary of the problem type.", examples=["Not Found"])
+    status: int = Field(description="The HTTP status code.", examples=[404])
+    detail: str = Field(
+        description="What went wrong with this request.",
+        examples=["No claim with id 'no-such-claim'."],
+    )
+    errors: list[FieldError] | None = Field(
+        default=None, description="One entry per invalid field (422 only)."
+    )
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = Field(description="`ok` when the API and its database answer.")

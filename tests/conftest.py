@@ -1,0 +1,128 @@
+"""Fixtures: every database test runs once on SQLite and once on PostgreSQL.
+
+PostgreSQL is used where reachable (KB_TEST_POSTGRES=auto, the default), skipped
+where not; KB_TEST_POSTGRES=require makes an unreachable server a failure (CI sets
+it), and =off skips PostgreSQL. KB_TEST_POSTGRES_URL says where the server is. Each
+test run works in a schema of its own, so it never touches other data.
+"""
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, text
+
+from api import loader, migrate
+from api.config import REPO_ROOT, Settings
+from api.db import make_engine
+from api.main import create_app
+
+DATA_DIR = REPO_ROOT / "data"
+POSTGRES_MODE = os.environ.get("KB_TEST_POSTGRES", "auto")
+POSTGRES_URL = os.environ.get(
+    "KB_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@cache
+def _postgres_error() -> str | None:
+    """Why PostgreSQL cannot be used, or None when it can."""
+    try:
+        engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 3})
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+    except Exception as exc:  # any failure to connect means "unreachable" here
+        return f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc.__class__.__name__}: {exc}"
+    return None
+
+
+def _fresh_postgres_schema() -> str:
+    """A new, empty schema; the URL returned puts it first on the search path."""
+    if POSTGRES_MODE == "off":
+        pytest.skip("PostgreSQL tests are off (KB_TEST_POSTGRES=off)")
+    if (error := _postgres_error()) is not None:
+        if POSTGRES_MODE == "require":
+            pytest.fail(f"{error} (KB_TEST_POSTGRES=require)")
+        pytest.skip(error)
+    schema = f"kb_test_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(POSTGRES_URL)
+    with engine.begin() as connection:
+        connection.execute(text(f'create schema "{schema}"'))
+    engine.dispose()
+    _schemas.append(schema)
+    separator = "&" if "?" in POSTGRES_URL else "?"
+    return f"{POSTGRES_URL}{separator}options={quote(f'-csearch_path={schema}')}"
+
+
+_schemas: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _drop_postgres_schemas() -> Iterator[None]:
+    yield
+    if _schemas and _postgres_error() is None:
+        engine = create_engine(POSTGRES_URL)
+        with engine.begin() as connection:
+            for schema in _schemas:
+                connection.execute(text(f'drop schema if exists "{schema}" cascade'))
+        engine.dispose()
+
+
+def _database_url(backend: str, folder: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{folder / 'kb.sqlite3'}"
+    return _fresh_postgres_schema()
+
+
+@pytest.fixture(params=BACKENDS)
+def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """Settings for an empty database of its own (no tables yet)."""
+    return Settings(database_url=_database_url(request.param, tmp_path), data_dir=DATA_DIR)
+
+
+@pytest.fixture
+def engine(settings: Settings) -> Iterator[Engine]:
+    """An engine on a migrated, still empty database."""
+    engine = make_engine(settings)
+    migrate.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def loaded_settings(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Settings]:
+    """One database per backend with data/ loaded, shared by tests that only read."""
+    settings = Settings(
+        database_url=_database_url(request.param, tmp_path_factory.mktemp(request.param)),
+        data_dir=DATA_DIR,
+    )
+    engine = make_engine(settings)
+    migrate.upgrade(engine)
+    loader.load(engine=engine, data_dir=DATA_DIR)
+    engine.dispose()
+    yield settings
+
+
+@pytest.fixture(scope="session")
+def client(loaded_settings: Settings) -> Iterator[TestClient]:
+    """A client of the API serving the article's claims; read-only tests share it."""
+    with TestClient(create_app(loaded_settings)) as client:
+        yield client
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A private copy of data/ that a test may break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
