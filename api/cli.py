@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from api import loader, migrate
-from api.config import Settings, get_settings
+from api.config import Settings
 from api.db import make_engine
 from api.errors import DataError
 
@@ -46,7 +46,7 @@ def _unreachable(settings: Settings, error: OperationalError) -> typer.Exit:
 @app.command()
 def check(data_dir: DataDir = None) -> None:
     """Validate a data folder without touching any database."""
-    settings = get_settings()
+    settings = Settings()
     try:
         data = loader.read_data(data_dir or settings.data_dir)
     except DataError as error:
@@ -57,7 +57,7 @@ def check(data_dir: DataDir = None) -> None:
 @app.command("migrate")
 def migrate_command() -> None:
     """Bring the database schema to the latest migration."""
-    settings = get_settings()
+    settings = Settings()
     engine = _engine(settings)
     try:
         migrate.upgrade(engine)
@@ -69,7 +69,7 @@ def migrate_command() -> None:
 @app.command()
 def load(data_dir: DataDir = None) -> None:
     """Validate a data folder, then make the database match it in one transaction."""
-    settings = get_settings()
+    settings = Settings()
     engine = _engine(settings)
     try:
         migrate.upgrade(engine)
@@ -92,7 +92,7 @@ def serve(
     """Migrate, load data/ if it changed since the last load, and serve the API."""
     import uvicorn
 
-    settings = get_settings()
+    settings = Settings()
     engine = _engine(settings)
     try:
         migrate.upgrade(engine)

@@ -87,13 +87,16 @@ def read_data(data_dir: Path) -> DataSet:
     tags = _read_records(data_dir / "tags.yaml", TagRecord, "tag", "slug", problems)
 
     claims: list[Located[Claim]] = []
+    refused: set[str] = set()
     claim_files = sorted((data_dir / "claims").glob("*.yaml"))
     if not claim_files:
         problems.append(Problem(str(data_dir / "claims"), "folder", "holds no *.yaml claim files"))
     for path in claim_files:
-        claims += _read_claim_file(path, problems)
+        claims += _read_claim_file(path, problems, refused)
 
-    problems += check_all(sources=sources, texts=texts, tags=tags, claims=claims)
+    problems += check_all(
+        sources=sources, texts=texts, tags=tags, claims=claims, refused_claim_ids=refused
+    )
     if problems:
         raise DataError(problems)
     return DataSet(
@@ -185,7 +188,9 @@ def _read_source_text(
         return None
 
 
-def _read_claim_file(path: Path, problems: list[Problem]) -> list[Located[Claim]]:
+def _read_claim_file(
+    path: Path, problems: list[Problem], refused: set[str]
+) -> list[Located[Claim]]:
     raw = _read_yaml(path, problems)
     if raw is None:
         return []
@@ -211,6 +216,8 @@ def _read_claim_file(path: Path, problems: list[Problem]) -> list[Located[Claim]
             )
         except ValidationError as exc:
             problems += [Problem(str(path), name, message) for message in _messages(exc)]
+            if isinstance(item.get("id"), str):
+                refused.add(item["id"])
     return claims
 
 
@@ -225,10 +232,11 @@ def _messages(exc: ValidationError) -> list[str]:
     for error in exc.errors(include_url=False):
         # Drop the union tag pydantic inserts ("risk_factor") so locations read as fields.
         loc = [str(part) for part in error["loc"]]
-        if len(loc) > 1 and loc[0] in CLAIM_TYPES:
+        if loc and loc[0] in CLAIM_TYPES:
             loc = loc[1:]
         where = ".".join(loc)
-        messages.append(f"{where}: {error['msg']}" if where else error["msg"])
+        message = error["msg"].removeprefix("Value error, ")
+        messages.append(f"{where}: {message}" if where else message)
     return messages
 
 

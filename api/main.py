@@ -42,7 +42,7 @@ OPENAPI_TAGS = [
 
 def _operation_id(route: APIRoute) -> str:
     """`claims-list_claims`: generated clients get readable, unique method names."""
-    return f"{route.tags[0]}-{route.name}"
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

@@ -60,8 +60,13 @@ def check_all(
     texts: dict[str, str],
     tags: Iterable[Located[TagRecord]],
     claims: Iterable[Located[Claim]],
+    refused_claim_ids: Iterable[str] = (),
 ) -> list[Problem]:
-    """Every cross-record rule: unique ids, known references, quotes verbatim."""
+    """Every cross-record rule: unique ids, known references, quotes verbatim.
+
+    `refused_claim_ids` are claims already refused on their own: relations to them are
+    not reported again as relations to unknown claims.
+    """
     sources, tags, claims = list(sources), list(tags), list(claims)
     problems: list[Problem] = []
     problems += _duplicates("source", [(s.file, s.record.id) for s in sources])
@@ -69,7 +74,7 @@ def check_all(
     problems += _duplicates("claim", [(c.file, c.record.id) for c in claims])
 
     tag_slugs = {t.record.slug for t in tags}
-    claim_ids = {c.record.id for c in claims}
+    claim_ids = {c.record.id for c in claims} | set(refused_claim_ids)
     for located in claims:
         claim, where = located.record, (located.file, f"claim {located.record.id!r}")
         text = texts.get(claim.source)

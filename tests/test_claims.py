@@ -83,6 +83,14 @@ def test_monitoring_mitigates_dosage_and_timing(client: TestClient) -> None:
     ]
 
 
+def test_a_malformed_id_is_a_422_naming_the_pattern(client: TestClient) -> None:
+    response = client.get("/v1/claims/Risk Factor!")
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["location"] == "path.claim_id"
+    assert "^[a-z0-9]+(?:-[a-z0-9]+)*$" in response.json()["errors"][0]["message"]
+
+
 def test_unknown_claim_is_a_404_problem(client: TestClient) -> None:
     response = client.get("/v1/claims/no-such-claim")
 

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 
 from api import queries
 from api.db import SessionDep
@@ -57,8 +57,13 @@ def list_claims(
     "/{claim_id}",
     summary="Get one claim",
     response_model=Claim,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 422),
 )
-def get_claim(claim_id: str, session: SessionDep) -> Claim:
+def get_claim(
+    claim_id: Annotated[
+        Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
+    ],
+    session: SessionDep,
+) -> Claim:
     """One claim by its stable id; its `type` says which fields it has."""
     return queries.get_claim(session=session, claim_id=claim_id)

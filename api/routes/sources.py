@@ -1,10 +1,12 @@
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
 
 from api import queries
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.paging import PageDep, envelope
-from api.schemas import SourceDetail, SourcePage
+from api.schemas import Slug, SourceDetail, SourcePage
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -20,9 +22,15 @@ def list_sources(request: Request, session: SessionDep, page: PageDep) -> Source
     "/{source_id}",
     summary="Get one source with its text",
     response_model=SourceDetail,
-    responses=problem_responses(404),
+    responses=problem_responses(404, 422),
 )
-def get_source(source_id: str, session: SessionDep) -> SourceDetail:
+def get_source(
+    source_id: Annotated[
+        Slug,
+        Path(description="The source's id.", examples=["can-botox-for-migraines-make-them-worse"]),
+    ],
+    session: SessionDep,
+) -> SourceDetail:
     """A source with its full `text`: every claim's quote is `text[start:end]`, and `sha256`
     is the hash of the text's UTF-8 bytes, so a client can verify both."""
     return queries.get_source(session=session, source_id=source_id)

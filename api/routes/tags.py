@@ -1,10 +1,12 @@
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Request
 
 from api import queries
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.paging import PageDep, envelope
-from api.schemas import TagPage, TagPublic
+from api.schemas import Slug, TagPage, TagPublic
 
 router = APIRouter(prefix="/v1/tags", tags=["tags"])
 
@@ -17,8 +19,14 @@ def list_tags(request: Request, session: SessionDep, page: PageDep) -> TagPage:
 
 
 @router.get(
-    "/{slug}", summary="Get one tag", response_model=TagPublic, responses=problem_responses(404)
+    "/{slug}",
+    summary="Get one tag",
+    response_model=TagPublic,
+    responses=problem_responses(404, 422),
 )
-def get_tag(slug: str, session: SessionDep) -> TagPublic:
+def get_tag(
+    slug: Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])],
+    session: SessionDep,
+) -> TagPublic:
     """One tag; list its claims with `GET /v1/claims?tag={slug}`."""
     return queries.get_tag(session=session, slug=slug)

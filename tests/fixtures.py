@@ -1,0 +1,34 @@
+"""Helpers that read and break data/ copies, and look inside a database."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Engine, MetaData, select
+
+CLAIMS_FILE = "claims/can-botox-for-migraines-make-them-worse.yaml"
+Edit = Callable[[Any], None]
+
+
+def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, to prove a refused load changed nothing."""
+    metadata = MetaData()
+    metadata.reflect(engine)
+    with engine.connect() as connection:
+        return {
+            name: sorted(connection.execute(select(table)).all(), key=repr)
+            for name, table in metadata.tables.items()
+        }
+
+
+def edit_yaml(data_dir: Path, name: str, edit: Edit) -> None:
+    path = data_dir / name
+    document = yaml.safe_load(path.read_text())
+    edit(document)
+    path.write_text(yaml.safe_dump(document, sort_keys=False))
+
+
+def claim(document: Any, claim_id: str) -> dict[str, Any]:
+    found: dict[str, Any] = next(c for c in document["claims"] if c["id"] == claim_id)
+    return found

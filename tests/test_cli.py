@@ -1,0 +1,62 @@
+"""The `kb` command, as a curator runs it."""
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from api.cli import app
+from api.config import Settings
+from tests.fixtures import CLAIMS_FILE, edit_yaml
+from tests.test_loader import _unknown_tag
+
+
+@pytest.fixture
+def kb(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    """Runs `kb` against the test database, as DATABASE_URL would point it."""
+    monkeypatch.setenv("DATABASE_URL", settings.database_url)
+    return CliRunner()
+
+
+def test_kb_load_loads_then_finds_nothing_to_change(kb: CliRunner) -> None:
+    first = kb.invoke(app, ["load"])
+    second = kb.invoke(app, ["load"])
+
+    assert first.exit_code == 0, first.output
+    assert "claim: 20 inserted" in first.stdout
+    assert second.exit_code == 0
+    assert second.stdout.strip() == "database already matches the data; nothing changed"
+
+
+def test_kb_load_refuses_bad_data_with_file_and_record(kb: CliRunner, data_dir: Path) -> None:
+    assert kb.invoke(app, ["load", str(data_dir)]).exit_code == 0
+    edit_yaml(data_dir, CLAIMS_FILE, _unknown_tag)
+
+    result = kb.invoke(app, ["load", str(data_dir)])
+
+    assert result.exit_code == 1
+    assert (
+        f"error: {data_dir / CLAIMS_FILE}: claim 'botox-cosmetic-use': unknown tag 'wrinkles'"
+        in result.stderr
+    )
+    assert "refused: 1 problem found; the database is unchanged." in result.stderr
+    assert kb.invoke(app, ["load", str(data_dir)]).exit_code == 1
+
+
+def test_kb_check_validates_without_a_database(data_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["check", str(data_dir)])
+
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "ok: 1 sources, 22 tags, 20 claims"
+
+
+def test_kb_says_so_when_the_database_cannot_be_reached(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing/dir/kb.sqlite3")
+
+    result = CliRunner().invoke(app, ["load"])
+
+    assert result.exit_code == 2
+    assert "cannot use the database" in result.stderr
+    assert "Traceback" not in result.output

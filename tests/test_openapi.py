@@ -1,0 +1,92 @@
+"""The OpenAPI document is how integrators learn the API: it must be complete."""
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from api.schemas import ClaimType
+
+
+def document(client: TestClient) -> dict[str, Any]:
+    body: dict[str, Any] = client.get("/openapi.json").json()
+    return body
+
+
+def test_claims_are_a_discriminated_union_on_type(client: TestClient) -> None:
+    doc = document(client)
+    claim = doc["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]
+
+    assert claim["discriminator"]["propertyName"] == "type"
+    mapping = claim["discriminator"]["mapping"]
+    assert set(mapping) == {t.value for t in ClaimType}
+    assert mapping["risk_factor"] == "#/components/schemas/RiskFactorClaim"
+    schemas = doc["components"]["schemas"]
+    assert {"rank", "outcome"} <= set(schemas["RiskFactorClaim"]["properties"])
+    assert {"target", "action"} <= set(schemas["MechanismClaim"]["properties"])
+    assert "recommendations" in schemas["ConclusionClaim"]["properties"]
+    assert "rank" not in schemas["MechanismClaim"]["properties"]
+
+
+def test_every_field_of_every_public_schema_is_described(client: TestClient) -> None:
+    schemas = document(client)["components"]["schemas"]
+    undescribed = [
+        f"{name}.{field}"
+        for name, schema in schemas.items()
+        for field, spec in schema.get("properties", {}).items()
+        if not spec.get("description") and "$ref" not in spec and "allOf" not in spec
+    ]
+
+    assert undescribed == []
+
+
+def test_claim_schemas_carry_examples(client: TestClient) -> None:
+    schemas = document(client)["components"]["schemas"]
+
+    assert schemas["RiskFactorClaim"]["examples"][0]["title"] == "Allergic Reactions"
+    assert schemas["MechanismClaim"]["examples"][0]["type"] == "mechanism"
+    assert schemas["RiskFactorClaim"]["properties"]["rank"]["examples"] == [2]
+
+
+def test_operations_have_ids_summaries_and_tags(client: TestClient) -> None:
+    operations = [op for path in document(client)["paths"].values() for op in path.values()]
+
+    assert sorted(op["operationId"] for op in operations) == [
+        "claims-get_claim",
+        "claims-list_claims",
+        "health-healthz",
+        "risk-factors-list_risk_factors",
+        "sources-get_source",
+        "sources-list_sources",
+        "tags-get_tag",
+        "tags-list_tags",
+    ]
+    assert all(op.get("summary") and op.get("tags") and op.get("description") for op in operations)
+
+
+def test_every_error_response_is_documented_as_problem_details(client: TestClient) -> None:
+    doc = document(client)
+    for path, item in doc["paths"].items():
+        for operation in item.values():
+            for status, response in operation["responses"].items():
+                if status.startswith("4") or status.startswith("5"):
+                    assert list(response["content"]) == ["application/problem+json"], path
+    assert "HTTPValidationError" not in doc["components"]["schemas"]
+
+
+def test_the_description_says_where_data_comes_from_and_that_it_is_not_advice(
+    client: TestClient,
+) -> None:
+    description = document(client)["info"]["description"]
+
+    assert "Not medical advice" in description
+    assert "Can Botox for Migraines Make Them Worse?" in description
+    assert "text[start:end]" in description
+
+
+def test_swagger_ui_and_redoc_are_served(client: TestClient) -> None:
+    for path in ("/docs", "/redoc"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert response.headers["content-type"].startswith("text/html")
