@@ -8,6 +8,8 @@ from pydantic import BaseModel
 from api.schemas import DISCLAIMER, Page, PageLinks, PageMeta
 
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000
+"""Far past any real list, and within what every database accepts as an OFFSET."""
 
 
 class PageParams(BaseModel):
@@ -20,7 +22,9 @@ def page_params(
         int,
         Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1-{MAX_LIMIT}).", examples=[50]),
     ] = 50,
-    offset: Annotated[int, Query(ge=0, description="Items to skip.", examples=[0])] = 0,
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.", examples=[0])
+    ] = 0,
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 

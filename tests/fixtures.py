@@ -17,7 +17,7 @@ def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
     metadata.reflect(engine)
     with engine.connect() as connection:
         return {
-            name: sorted(connection.execute(select(table)).all(), key=repr)
+            name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
             for name, table in metadata.tables.items()
         }
 

@@ -201,4 +201,5 @@ def test_bad_parameters_are_422_problems_naming_each_field(client: TestClient) -
 def test_limit_must_be_a_number_from_1_to_500(client: TestClient) -> None:
     for bad in ("0", "501", "ten", ""):
         assert client.get("/v1/claims", params={"limit": bad}).status_code == 422, bad
+    assert client.get("/v1/claims", params={"offset": 10**30}).status_code == 422
     assert len(client.get("/v1/claims", params={"limit": 1}).json()["data"]) == 1
