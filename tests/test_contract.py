@@ -4,6 +4,8 @@ Each response must conform to its documented status, content type and schema, an
 input may produce a server error.
 """
 
+from typing import Any
+
 import pytest
 import schemathesis
 from fastapi.testclient import TestClient
@@ -21,5 +23,5 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
-def test_every_operation_honours_its_documented_contract(case: schemathesis.Case) -> None:
+def test_every_operation_honours_its_documented_contract(case: schemathesis.Case[Any]) -> None:
     case.call_and_validate()
