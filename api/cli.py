@@ -4,7 +4,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import Engine
+from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
 from api import loader, migrate
@@ -25,6 +25,10 @@ DataDir = Annotated[
 
 
 def _engine(settings: Settings) -> Engine:
+    """An engine for the configured database; a SQLite file's folder is created if missing."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     return make_engine(settings)
 
 

@@ -50,10 +50,17 @@ def test_kb_check_validates_without_a_database(data_dir: Path) -> None:
     assert result.stdout.strip() == "ok: 1 sources, 22 tags, 20 claims"
 
 
-def test_kb_says_so_when_the_database_cannot_be_reached(
+def test_kb_creates_the_folder_of_a_new_sqlite_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/missing/dir/kb.sqlite3")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path}/new/dir/kb.sqlite3")
+
+    assert CliRunner().invoke(app, ["load"]).exit_code == 0
+    assert (tmp_path / "new" / "dir" / "kb.sqlite3").is_file()
+
+
+def test_kb_says_so_when_the_database_cannot_be_reached(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/test")
 
     result = CliRunner().invoke(app, ["load"])
 
