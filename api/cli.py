@@ -1,4 +1,4 @@
-"""The `kb` command: load and check data/, migrate, and serve the API."""
+"""The `kb` command: check and load data/, and serve the API."""
 
 from pathlib import Path
 from typing import Annotated
@@ -42,7 +42,7 @@ def _refuse(error: DataError) -> typer.Exit:
     return typer.Exit(code=1)
 
 
-def _unreachable(settings: Settings, error: OperationalError) -> typer.Exit:
+def _unreachable(error: OperationalError) -> typer.Exit:
     typer.echo(f"error: cannot use the database ({error.orig}); check DATABASE_URL.", err=True)
     return typer.Exit(code=2)
 
@@ -58,33 +58,28 @@ def check(data_dir: DataDir = None) -> None:
     typer.echo(f"ok: {len(data.sources)} sources, {len(data.tags)} tags, {len(data.claims)} claims")
 
 
-@app.command("migrate")
-def migrate_command() -> None:
-    """Bring the database schema to the latest migration."""
+def _migrate_and_load(data_dir: Path | None, *, only_if_changed: bool = False) -> None:
+    """Bring the schema up to date, then load; report or refuse in the user's terms."""
     settings = Settings()
     engine = _engine(settings)
     try:
         migrate.upgrade(engine)
+        report = loader.load(
+            engine=engine, data_dir=data_dir or settings.data_dir, only_if_changed=only_if_changed
+        )
+    except DataError as error:
+        raise _refuse(error) from None
     except OperationalError as error:
-        raise _unreachable(settings, error) from None
-    typer.echo("database schema is up to date")
+        raise _unreachable(error) from None
+    finally:
+        engine.dispose()
+    typer.echo(report.summary())
 
 
 @app.command()
 def load(data_dir: DataDir = None) -> None:
     """Validate a data folder, then make the database match it in one transaction."""
-    settings = Settings()
-    engine = _engine(settings)
-    try:
-        migrate.upgrade(engine)
-        report = loader.load(engine=engine, data_dir=data_dir or settings.data_dir)
-    except DataError as error:
-        raise _refuse(error) from None
-    except OperationalError as error:
-        raise _unreachable(settings, error) from None
-    finally:
-        engine.dispose()
-    typer.echo(report.summary())
+    _migrate_and_load(data_dir)
 
 
 @app.command()
@@ -96,18 +91,7 @@ def serve(
     """Migrate, load data/ if it changed since the last load, and serve the API."""
     import uvicorn
 
-    settings = Settings()
-    engine = _engine(settings)
-    try:
-        migrate.upgrade(engine)
-        report = loader.load(engine=engine, data_dir=settings.data_dir, only_if_changed=True)
-    except DataError as error:
-        raise _refuse(error) from None
-    except OperationalError as error:
-        raise _unreachable(settings, error) from None
-    finally:
-        engine.dispose()
-    typer.echo(report.summary())
+    _migrate_and_load(None, only_if_changed=True)
     typer.echo(f"serving on http://{host}:{port} (docs at /docs)")
     uvicorn.run("api.main:app", host=host, port=port, workers=workers)
 
