@@ -5,14 +5,17 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.openapi.utils import get_openapi
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
 
 from api.config import Settings, get_settings
 from api.db import make_engine
 from api.errors import install_error_handlers
+from api.middleware import ETagMiddleware, HeadMiddleware
+from api.openapi import build_openapi
 from api.routes import claims, health, risk_factors, sources, tags
-from api.schemas import DISCLAIMER, Problem
+from api.schemas import DISCLAIMER
 
 DESCRIPTION = f"""
 Structured claims of health articles, each a typed record with tags and a pointer to
@@ -66,35 +69,24 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     install_error_handlers(app)
+    # Outermost last: CORS answers preflights, HEAD borrows GET, gzip wraps the final body.
+    app.add_middleware(ETagMiddleware)
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(HeadMiddleware)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=["*"],
+        allow_methods=["GET", "HEAD", "OPTIONS"],
+        allow_headers=["Accept", "Accept-Encoding", "If-None-Match"],
+        expose_headers=["ETag", "Link", "Cache-Control"],
+        max_age=86400,
+    )
     for module in (claims, risk_factors, tags, sources, health):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:
-        """The generated document plus the Problem schema every error response refers to."""
         if app.openapi_schema is None:
-            document = get_openapi(
-                title=app.title,
-                version=app.version,
-                summary=app.summary,
-                description=app.description,
-                routes=app.routes,
-                tags=app.openapi_tags,
-            )
-            schemas = document.setdefault("components", {}).setdefault("schemas", {})
-            for name, schema in (
-                Problem.model_json_schema(ref_template="#/components/schemas/{model}")
-                .pop("$defs", {})
-                .items()
-            ):
-                schemas[name] = schema
-            schemas["Problem"] = Problem.model_json_schema(
-                ref_template="#/components/schemas/{model}"
-            )
-            schemas["Problem"].pop("$defs", None)
-            # FastAPI's own 422 shapes are never answered: every error is a Problem.
-            schemas.pop("HTTPValidationError", None)
-            schemas.pop("ValidationError", None)
-            app.openapi_schema = document
+            app.openapi_schema = build_openapi(app)
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]

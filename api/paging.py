@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel
 
 from api.schemas import DISCLAIMER, Page, PageLinks, PageMeta
@@ -35,20 +35,37 @@ P = TypeVar("P", bound=Page)  # type: ignore[type-arg]
 
 
 def envelope(
-    page_type: type[P], request: Request, items: list[Any], total: int, params: PageParams
+    page_type: type[P],
+    request: Request,
+    response: Response,
+    items: list[Any],
+    total: int,
+    params: PageParams,
 ) -> P:
-    """Wrap one page of items with its totals, the disclaimer, and full next/prev URLs."""
+    """Wrap one page of items with its totals, the disclaimer, and full next/prev URLs.
+
+    The same links go in an RFC 8288 `Link` header, for clients that page by headers.
+    """
 
     def url(offset: int) -> str:
         return str(request.url.include_query_params(limit=params.limit, offset=offset))
 
     next_offset = params.offset + params.limit
+    links = PageLinks(
+        self=str(request.url),
+        next=url(next_offset) if next_offset < total else None,
+        prev=url(max(0, params.offset - params.limit)) if params.offset > 0 else None,
+    )
+    response.headers["Link"] = (
+        ", ".join(
+            f'<{target}>; rel="{rel}"'
+            for rel, target in (("next", links.next), ("prev", links.prev))
+            if target is not None
+        )
+        or f'<{links.self}>; rel="self"'
+    )
     return page_type(
         data=items,
         meta=PageMeta(total=total, limit=params.limit, offset=params.offset, disclaimer=DISCLAIMER),
-        links=PageLinks(
-            self=str(request.url),
-            next=url(next_offset) if next_offset < total else None,
-            prev=url(max(0, params.offset - params.limit)) if params.offset > 0 else None,
-        ),
+        links=links,
     )

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from api import queries
 from api.db import SessionDep
@@ -19,6 +19,7 @@ router = APIRouter(prefix="/v1/claims", tags=["claims"])
 )
 def list_claims(
     request: Request,
+    response: Response,
     session: SessionDep,
     page: PageDep,
     type: Annotated[
@@ -50,7 +51,7 @@ def list_claims(
     items, total = queries.list_claims(
         session=session, types=type, tags=tag, source=source, limit=page.limit, offset=page.offset
     )
-    return envelope(ClaimPage, request, items, total, page)
+    return envelope(ClaimPage, request, response, items, total, page)
 
 
 @router.get(

@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query, Request, Response
 
 from api import queries
 from api.db import SessionDep
@@ -19,6 +19,7 @@ router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
 )
 def list_risk_factors(
     request: Request,
+    response: Response,
     session: SessionDep,
     page: PageDep,
     source: Annotated[
@@ -39,4 +40,4 @@ def list_risk_factors(
         offset=page.offset,
         order_by_rank=True,
     )
-    return envelope(ClaimPage, request, items, total, page)
+    return envelope(ClaimPage, request, response, items, total, page)

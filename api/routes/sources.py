@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
 from api import queries
 from api.db import SessionDep
@@ -12,10 +12,12 @@ router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
 
 @router.get("", summary="List sources", response_model=SourcePage, responses=problem_responses(422))
-def list_sources(request: Request, session: SessionDep, page: PageDep) -> SourcePage:
+def list_sources(
+    request: Request, response: Response, session: SessionDep, page: PageDep
+) -> SourcePage:
     """The texts claims are quoted from, by id; their full text is at `GET /v1/sources/{id}`."""
     items, total = queries.list_sources(session=session, limit=page.limit, offset=page.offset)
-    return envelope(SourcePage, request, items, total, page)
+    return envelope(SourcePage, request, response, items, total, page)
 
 
 @router.get(

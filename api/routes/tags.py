@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
 from api import queries
 from api.db import SessionDep
@@ -12,10 +12,10 @@ router = APIRouter(prefix="/v1/tags", tags=["tags"])
 
 
 @router.get("", summary="List tags", response_model=TagPage, responses=problem_responses(422))
-def list_tags(request: Request, session: SessionDep, page: PageDep) -> TagPage:
+def list_tags(request: Request, response: Response, session: SessionDep, page: PageDep) -> TagPage:
     """The controlled vocabulary claims are tagged with, by slug, with each tag's claim count."""
     items, total = queries.list_tags(session=session, limit=page.limit, offset=page.offset)
-    return envelope(TagPage, request, items, total, page)
+    return envelope(TagPage, request, response, items, total, page)
 
 
 @router.get(

@@ -1,0 +1,106 @@
+"""HTTP transport concerns that hold for every GET: validators, caching, HEAD.
+
+Kept out of the routes so each route only computes its answer once, and every answer
+gets the same treatment.
+"""
+
+import hashlib
+from collections.abc import Iterable
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+CACHE_CONTROL = "public, no-cache"
+"""Caches may store answers but must revalidate them: an ETag round trip is cheap (304)."""
+
+
+def _etag(body: bytes) -> str:
+    # Weak: gzip and identity encodings of one answer are the same representation to us.
+    return f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def _matches(if_none_match: str, etag: str) -> bool:
+    """Weak comparison (RFC 9110 13.1.2): a cache may send any of several validators."""
+    if if_none_match.strip() == "*":
+        return True
+    opaque = etag.removeprefix("W/")
+    return any(
+        candidate.strip().removeprefix("W/") == opaque for candidate in if_none_match.split(",")
+    )
+
+
+class ETagMiddleware:
+    """Give every successful GET an ETag derived from its body, and answer 304 when it matches.
+
+    Hashing the body makes the validator change exactly when the answer does: after a load
+    that changes what this URL returns, and at no other time.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def buffer(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+                return
+            if message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            assert start is not None
+            await self._send(scope, start, b"".join(chunks), send)
+
+        await self.app(scope, receive, buffer)
+
+    @staticmethod
+    async def _send(scope: Scope, start: Message, body: bytes, send: Send) -> None:
+        headers = MutableHeaders(raw=list(start["headers"]))
+        if start["status"] == 200:
+            etag = _etag(body)
+            headers["ETag"] = etag
+            headers.setdefault("Cache-Control", CACHE_CONTROL)
+            if_none_match = Headers(scope=scope).get("if-none-match")
+            if if_none_match is not None and _matches(if_none_match, etag):
+                kept = _not_modified_headers(headers.raw)
+                await send({"type": "http.response.start", "status": 304, "headers": kept})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await send({**start, "headers": headers.raw})
+        await send({"type": "http.response.body", "body": body})
+
+
+def _not_modified_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A 304 carries the validators and caching headers of the 200, not its body's."""
+    dropped = {b"content-length", b"content-type", b"content-encoding"}
+    return [(name, value) for name, value in raw if name.lower() not in dropped]
+
+
+class HeadMiddleware:
+    """Answer HEAD wherever GET answers: the same status and headers, no body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)

@@ -1,0 +1,72 @@
+"""The OpenAPI document: FastAPI's, plus what middleware and error handlers add to every GET."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from api.middleware import CACHE_CONTROL
+from api.schemas import Problem
+
+_REF = "#/components/schemas/{model}"
+
+_CACHING_HEADERS = {
+    "ETag": {
+        "description": "Weak validator of this answer; send it back in If-None-Match.",
+        "schema": {"type": "string", "examples": ['W/"3f1c0a9d5e7b2c4a8f6e1d0b9a7c5e3f"']},
+    },
+    "Cache-Control": {
+        "description": "Caches may store the answer but must revalidate it.",
+        "schema": {"type": "string", "examples": [CACHE_CONTROL]},
+    },
+}
+_LINK_HEADER = {
+    "Link": {
+        "description": "RFC 8288 links to the next and previous pages (as in `links`).",
+        "schema": {
+            "type": "string",
+            "examples": ['<http://127.0.0.1:8000/v1/claims?limit=50&offset=50>; rel="next"'],
+        },
+    }
+}
+_IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "ETags of answers you hold; if one matches, the answer is 304 with no body.",
+    "schema": {"type": "string"},
+    "example": 'W/"3f1c0a9d5e7b2c4a8f6e1d0b9a7c5e3f"',
+}
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    document = get_openapi(
+        title=app.title,
+        version=app.version,
+        summary=app.summary,
+        description=app.description,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    problem = Problem.model_json_schema(ref_template=_REF)
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    # FastAPI's own 422 shapes are never answered: every error is a Problem.
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+
+    for item in document["paths"].values():
+        operation = item.get("get")
+        if operation is None:
+            continue
+        operation.setdefault("parameters", []).append(_IF_NONE_MATCH)
+        ok = operation["responses"]["200"]
+        ok["headers"] = dict(_CACHING_HEADERS)
+        if ok["content"]["application/json"]["schema"].get("$ref", "").endswith("Page"):
+            ok["headers"].update(_LINK_HEADER)
+        operation["responses"]["304"] = {
+            "description": "Not Modified: the ETag in If-None-Match still matches.",
+            "headers": dict(_CACHING_HEADERS),
+        }
+    return document

@@ -1,0 +1,146 @@
+"""HTTP behaviour apps rely on: validators and 304s, caching, gzip, CORS, HEAD, Link."""
+
+import gzip
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from api import loader
+from api.config import Settings
+from api.main import create_app
+from tests.fixtures import CLAIMS_FILE, claim, edit_yaml
+
+
+def test_every_get_answers_with_an_etag_and_cache_control(client: TestClient) -> None:
+    for path in (
+        "/v1/claims",
+        "/v1/claims/risk-factor-allergic-reactions",
+        "/v1/risk-factors",
+        "/v1/tags",
+        "/v1/tags/allergy",
+        "/v1/sources",
+        "/healthz",
+        "/openapi.json",
+    ):
+        response = client.get(path)
+        assert response.headers["etag"].startswith('W/"'), path
+        assert response.headers["cache-control"] == "public, no-cache", path
+
+
+def test_a_matching_if_none_match_gets_304_with_no_body(client: TestClient) -> None:
+    first = client.get("/v1/risk-factors")
+
+    again = client.get("/v1/risk-factors", headers={"If-None-Match": first.headers["etag"]})
+
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again.headers["etag"] == first.headers["etag"]
+    assert "content-type" not in again.headers
+
+
+def test_if_none_match_accepts_lists_strong_forms_and_star(client: TestClient) -> None:
+    etag = client.get("/v1/tags/allergy").headers["etag"]
+    strong = etag.removeprefix("W/")
+
+    for header in (f'"nope", {etag}', strong, "*"):
+        response = client.get("/v1/tags/allergy", headers={"If-None-Match": header})
+        assert response.status_code == 304, header
+    assert client.get("/v1/tags/allergy", headers={"If-None-Match": '"nope"'}).status_code == 200
+
+
+def test_different_answers_have_different_etags(client: TestClient) -> None:
+    one = client.get("/v1/claims", params={"limit": 1}).headers["etag"]
+    two = client.get("/v1/claims", params={"limit": 2}).headers["etag"]
+
+    assert one != two
+
+
+def test_errors_carry_no_etag(client: TestClient) -> None:
+    assert "etag" not in client.get("/v1/claims/no-such-claim").headers
+
+
+def test_the_etag_changes_exactly_when_a_load_changes_the_answer(
+    engine: Engine, settings: Settings, data_dir: Path
+) -> None:
+    loader.load(engine=engine, data_dir=data_dir)
+    with TestClient(create_app(settings)) as client:
+        _etag_follows_loads(client, engine, data_dir)
+
+
+def _etag_follows_loads(client: TestClient, engine: Engine, data_dir: Path) -> None:
+    claim_url, tag_url = "/v1/claims/botox-cosmetic-use", "/v1/tags/allergy"
+    before = {url: client.get(url).headers["etag"] for url in (claim_url, tag_url)}
+
+    loader.load(engine=engine, data_dir=data_dir)  # same data: nothing changes
+    assert {url: client.get(url).headers["etag"] for url in before} == before
+
+    def retitle(document: Any) -> None:
+        claim(document, "botox-cosmetic-use")["title"] = "Botox in cosmetics"
+
+    edit_yaml(data_dir, CLAIMS_FILE, retitle)
+    loader.load(engine=engine, data_dir=data_dir)
+
+    stale = client.get(claim_url, headers={"If-None-Match": before[claim_url]})
+    assert stale.status_code == 200
+    assert stale.json()["title"] == "Botox in cosmetics"
+    assert stale.headers["etag"] != before[claim_url]
+    untouched = client.get(tag_url, headers={"If-None-Match": before[tag_url]})
+    assert untouched.status_code == 304
+
+
+def test_gzip_for_clients_that_ask(client: TestClient) -> None:
+    response = client.get("/v1/claims", headers={"Accept-Encoding": "gzip"})
+    plain = client.get("/v1/claims", headers={"Accept-Encoding": "identity"})
+
+    assert response.headers["content-encoding"] == "gzip"
+    assert "accept-encoding" in response.headers["vary"].lower()
+    assert "content-encoding" not in plain.headers
+    assert response.json() == plain.json()
+    assert int(response.headers["content-length"]) < len(gzip.compress(plain.content)) + 100
+    assert response.headers["etag"] == plain.headers["etag"]
+
+
+def test_cors_is_open_for_reads_from_any_origin(client: TestClient) -> None:
+    simple = client.get("/v1/risk-factors", headers={"Origin": "https://app.example"})
+    preflight = client.options(
+        "/v1/claims",
+        headers={
+            "Origin": "https://app.example",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "If-None-Match",
+        },
+    )
+
+    assert simple.headers["access-control-allow-origin"] == "*"
+    assert "ETag" in simple.headers["access-control-expose-headers"]
+    assert preflight.status_code == 200
+    assert "GET" in preflight.headers["access-control-allow-methods"]
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    for path in (
+        "/v1/claims",
+        "/v1/claims/risk-factor-allergic-reactions",
+        "/healthz",
+        "/v1/claims/no-such-claim",
+    ):
+        get = client.get(path)
+        head = client.head(path)
+
+        assert head.status_code == get.status_code, path
+        assert head.content == b"", path
+        assert head.headers.get("etag") == get.headers.get("etag"), path
+        assert head.headers["content-length"] == get.headers["content-length"], path
+
+
+def test_lists_send_an_rfc_8288_link_header(client: TestClient) -> None:
+    first = client.get("/v1/claims", params={"limit": 5})
+    middle = client.get("/v1/claims", params={"limit": 5, "offset": 5})
+
+    assert first.headers["link"] == f'<{first.json()["links"]["next"]}>; rel="next"'
+    assert middle.headers["link"] == (
+        f'<{middle.json()["links"]["next"]}>; rel="next", '
+        f'<{middle.json()["links"]["prev"]}>; rel="prev"'
+    )
