@@ -247,13 +247,23 @@ def _sync(session: Session, data: DataSet, report: LoadReport) -> None:
     """Insert, update and delete rows so each table holds exactly what data/ says.
 
     Parents are upserted before children and deleted after them, so foreign keys hold
-    at every statement.
+    at every statement. A claim's `updated_at` moves when it or its links change.
     """
+    now = datetime.now(UTC)
     sources = {
         s.id: {**s.model_dump(exclude={"file"}), "text": data.texts[s.id]} for s in data.sources
     }
     tags = {t.slug: t.model_dump(mode="json") for t in data.tags}
-    claims = {c.id: claim_row(c) for c in data.claims}
+    claim_table = _table(models.Claim)
+    seqs: dict[str, int] = dict(
+        session.execute(select(claim_table.c.id, claim_table.c.seq)).tuples().all()
+    )
+    next_seq = max(seqs.values(), default=0) + 1
+    claims: dict[Any, dict[str, Any]] = {}
+    for claim in data.claims:
+        if claim.id not in seqs:
+            seqs[claim.id], next_seq = next_seq, next_seq + 1
+        claims[claim.id] = {**claim_row(claim), "seq": seqs[claim.id], "updated_at": now}
     claim_tags = {
         (c.id, slug): {"claim_id": c.id, "tag_slug": slug} for c in data.claims for slug in c.tags
     }
@@ -274,13 +284,39 @@ def _sync(session: Session, data: DataSet, report: LoadReport) -> None:
         (_table(models.ClaimTag), claim_tags),
         (_table(models.ClaimRelation), relations),
     ]
-    stale: list[tuple[Table, list[Any]]] = []
+    changes: dict[str, _Changes] = {}
     for table, wanted in tables:
-        counts, to_delete = _upsert(session, table, wanted)
-        report.changed[table.name] = counts
-        stale.append((table, to_delete))
-    for table, keys in reversed(stale):
-        _delete(session, table, keys)
+        changes[table.name] = _upsert(session, table, wanted, ignore={"updated_at"})
+        report.changed[table.name] = changes[table.name].counts()
+    for table, _ in reversed(tables):
+        _delete(session, table, changes[table.name].deleted)
+
+    claim_changes = changes["claim"]
+    relinked = {
+        key[0]
+        for name in ("claim_tag", "claim_relation")
+        for key in changes[name].inserted + changes[name].deleted
+    } - set(claim_changes.inserted + claim_changes.updated + claim_changes.deleted)
+    for part in _chunks(sorted(relinked)):
+        session.execute(
+            update(claim_table).where(claim_table.c.id.in_(part)).values(updated_at=now)
+        )
+
+
+@dataclass
+class _Changes:
+    """Primary keys of the rows one table gains, changes and loses."""
+
+    inserted: list[Any]
+    updated: list[Any]
+    deleted: list[Any]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "inserted": len(self.inserted),
+            "updated": len(self.updated),
+            "deleted": len(self.deleted),
+        }
 
 
 def _table(model: type[Any]) -> Table:
@@ -289,8 +325,9 @@ def _table(model: type[Any]) -> Table:
 
 
 def _upsert(
-    session: Session, table: Table, wanted: dict[Any, dict[str, Any]]
-) -> tuple[dict[str, int], list[Any]]:
+    session: Session, table: Table, wanted: dict[Any, dict[str, Any]], ignore: set[str]
+) -> _Changes:
+    """Insert and update rows toward `wanted`; columns in `ignore` never count as a change."""
     pk = list(table.primary_key.columns)
     single = len(pk) == 1
     existing: dict[Any, dict[str, Any]] = {}
@@ -298,25 +335,33 @@ def _upsert(
         key = stored[pk[0].name] if single else tuple(stored[c.name] for c in pk)
         existing[key] = dict(stored)
 
-    new = [row for key, row in wanted.items() if key not in existing]
-    changed = [row for key, row in wanted.items() if key in existing and existing[key] != row]
+    def differs(key: Any, row: dict[str, Any]) -> bool:
+        return any(existing[key].get(k) != v for k, v in row.items() if k not in ignore)
+
+    new = [key for key in wanted if key not in existing]
+    changed = [key for key, row in wanted.items() if key in existing and differs(key, row)]
     gone = [key for key in existing if key not in wanted]
 
     if new:
-        session.execute(insert(table), new)
-    for row in changed:
+        session.execute(insert(table), [wanted[key] for key in new])
+    pk_names = {c.name for c in pk}
+    for key in changed:
+        row = wanted[key]
         session.execute(
             update(table)
             .where(*(c == row[c.name] for c in pk))
-            .values({k: v for k, v in row.items() if k not in {c.name for c in pk}})
+            .values({k: v for k, v in row.items() if k not in pk_names})
         )
-    return {"inserted": len(new), "updated": len(changed), "deleted": len(gone)}, gone
+    return _Changes(inserted=new, updated=changed, deleted=gone)
 
 
-def _delete(session: Session, table: Table, keys: list[Any], chunk: int = 500) -> None:
+def _chunks(keys: list[Any], size: int = 500) -> list[list[Any]]:
+    return [keys[i : i + size] for i in range(0, len(keys), size)]
+
+
+def _delete(session: Session, table: Table, keys: list[Any]) -> None:
     pk = list(table.primary_key.columns)
-    for i in range(0, len(keys), chunk):
-        part = keys[i : i + chunk]
+    for part in _chunks(keys):
         if len(pk) == 1:
             session.execute(delete(table).where(pk[0].in_(part)))
         else:

@@ -40,6 +40,10 @@ class Claim(SQLModel, table=True):
     __table_args__ = (
         Index("ix_claim_article_order", "source_id", "quote_start", "quote_end", "id"),
         Index("ix_claim_type_rank", "type", "rank"),
+        Index("ix_claim_rank", "rank"),
+        Index("ix_claim_certainty", "certainty"),
+        Index("ix_claim_migraine_effect", "migraine_effect"),
+        Index("ix_claim_updated_at", "updated_at", "id"),
     )
 
     id: str = Field(primary_key=True)
@@ -57,6 +61,10 @@ class Claim(SQLModel, table=True):
     # Fields only some claim types have (a mechanism's target, a conclusion's
     # recommendations, ...); schemas.py types and validates them per claim type.
     attributes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    # Search and sync support, derived by the loader; never part of the public record.
+    seq: int = Field(unique=True)  # stable integer key: the FTS5 rowid on SQLite
+    search_text: str = Field(sa_type=Text)  # api.search.search_text(title, statement, quote)
+    updated_at: datetime  # when the claim, its tags or its relations last changed
 
 
 class ClaimTag(SQLModel, table=True):

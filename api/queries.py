@@ -21,6 +21,7 @@ from api.schemas import (
     SourcePublic,
     TagPublic,
 )
+from api.search import search_text
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
 ARTICLE_ORDER = (
@@ -36,7 +37,8 @@ ARTICLE_ORDER = (
 
 
 def claim_row(claim: Claim) -> dict[str, Any]:
-    """The claim table's columns for a claim; tags and relations live in their own tables."""
+    """The claim table's columns derived from a claim (all but `seq` and `updated_at`);
+    tags and relations live in their own tables."""
     fields = claim.model_dump(mode="json")
     attributes = {k: v for k, v in fields.items() if k not in CLAIM_COMMON_FIELDS}
     rank = attributes.pop("rank", None)
@@ -54,6 +56,7 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "migraine_effect": fields["migraine_effect"],
         "rank": rank,
         "attributes": attributes,
+        "search_text": search_text(claim.title, claim.statement, claim.quote),
     }
 
 

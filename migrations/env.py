@@ -1,5 +1,7 @@
 """Alembic environment: the URL comes from Settings, the target from the table models."""
 
+from typing import Any
+
 from alembic import context
 from sqlalchemy import Connection
 
@@ -11,10 +13,22 @@ config = context.config
 target_metadata = models.metadata
 
 
+# The full-text index is engine-specific and made by raw SQL in a migration
+# (2026-11-25_claim_search_and_sort_columns): no table model describes it.
+SEARCH_INDEX_NAMES = {"ix_claim_search"}
+
+
+def include_name(name: str | None, type_: str, _parent: Any) -> bool:
+    if type_ == "table" and name is not None and name.startswith("claim_search"):
+        return False  # SQLite's FTS5 table and its shadow tables
+    return not (type_ == "index" and name in SEARCH_INDEX_NAMES)
+
+
 def run_migrations(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
+        include_name=include_name,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite cannot ALTER most things
         compare_type=True,
     )

@@ -268,10 +268,10 @@ def test_a_failure_while_writing_rolls_everything_back(
     before = snapshot(engine)
     real_upsert = loader._upsert
 
-    def fail_on_relations(session: Any, table: Any, wanted: Any) -> Any:
+    def fail_on_relations(session: Any, table: Any, wanted: Any, ignore: Any) -> Any:
         if table.name == "claim_relation":
             raise RuntimeError("disk full")
-        return real_upsert(session, table, wanted)
+        return real_upsert(session, table, wanted, ignore)
 
     monkeypatch.setattr(loader, "_upsert", fail_on_relations)
     with pytest.raises(RuntimeError, match="disk full"):

@@ -4,9 +4,11 @@ import os
 import subprocess
 import sys
 
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, text
 
+from api import migrate
 from api.config import REPO_ROOT, Settings
+from api.db import make_engine
 from api.models import metadata
 
 TABLES = {"source", "tag", "claim", "claim_tag", "claim_relation", "data_load"}
@@ -25,9 +27,24 @@ def alembic(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def tables(settings: Settings) -> set[str]:
+    """Tables the models describe, plus alembic's; the full-text tables are checked apart."""
     engine = create_engine(settings.database_url)
     try:
-        return set(inspect(engine).get_table_names())
+        return {t for t in inspect(engine).get_table_names() if not t.startswith("claim_search")}
+    finally:
+        engine.dispose()
+
+
+def search_index_exists(settings: Settings) -> bool:
+    """SQLite keeps an FTS5 table, PostgreSQL a GIN index on the claim table."""
+    engine = create_engine(settings.database_url)
+    try:
+        inspector = inspect(engine)
+        if engine.dialect.name == "sqlite":
+            return "claim_search" in inspector.get_table_names()
+        if "claim" not in inspector.get_table_names():
+            return False
+        return "ix_claim_search" in {i["name"] for i in inspector.get_indexes("claim")}
     finally:
         engine.dispose()
 
@@ -36,6 +53,7 @@ def test_upgrade_check_downgrade_and_upgrade_again(settings: Settings) -> None:
     upgraded = alembic(settings, "upgrade", "head")
     assert upgraded.returncode == 0, upgraded.stderr
     assert tables(settings) == TABLES | {"alembic_version"}
+    assert search_index_exists(settings)
 
     checked = alembic(settings, "check")
     assert checked.returncode == 0, checked.stderr + checked.stdout
@@ -44,6 +62,7 @@ def test_upgrade_check_downgrade_and_upgrade_again(settings: Settings) -> None:
     downgraded = alembic(settings, "downgrade", "base")
     assert downgraded.returncode == 0, downgraded.stderr
     assert tables(settings) == {"alembic_version"}
+    assert not search_index_exists(settings)
 
     assert alembic(settings, "upgrade", "head").returncode == 0
     assert tables(settings) == TABLES | {"alembic_version"}
@@ -51,3 +70,37 @@ def test_upgrade_check_downgrade_and_upgrade_again(settings: Settings) -> None:
 
 def test_the_models_name_every_table_the_migrations_create() -> None:
     assert set(metadata.tables) == TABLES
+
+
+def test_upgrading_a_loaded_database_keeps_its_claims_and_reloads_them(settings: Settings) -> None:
+    """A database filled by the first release upgrades in place; its next load fills the
+    new search column, and search finds the claims."""
+    engine = make_engine(settings)
+    migrate.upgrade(engine, "f3beddd3253b")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO source (id, title, language, media_type, sha256, text) "
+                "VALUES ('s', 'S', 'en', 'text/plain', 'x', 'Botox may help.')"
+            )
+        )
+        connection.execute(
+            text(
+                "INSERT INTO claim (id, source_id, type, title, statement, quote, quote_start, "
+                "quote_end, certainty, hedges, migraine_effect, attributes) VALUES "
+                "('c', 's', 'benefit', 'T', 'Botox may help.', 'Botox may help.', 0, 15, "
+                "'possible', '[]', 'relieves', '{}')"
+            )
+        )
+        connection.execute(
+            text("INSERT INTO data_load (fingerprint, loaded_at) VALUES ('old', CURRENT_TIMESTAMP)")
+        )
+
+    migrate.upgrade(engine)
+
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT seq, search_text, updated_at FROM claim")).one()
+        loads = connection.execute(text("SELECT count(*) FROM data_load")).scalar_one()
+    engine.dispose()
+    assert row.seq == 1 and row.search_text == "" and row.updated_at is not None
+    assert loads == 0  # so `kb serve` reloads data/ and fills search_text
