@@ -32,6 +32,14 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+class InvalidParameterError(Exception):
+    """A parameter is well-formed but cannot be used as given (a stale cursor, say)."""
+
+    def __init__(self, location: str, message: str) -> None:
+        self.location, self.message = location, message
+        super().__init__(f"{location}: {message}")
+
+
 class NotFoundError(Exception):
     """A path named a record that does not exist."""
 
@@ -64,6 +72,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(InvalidParameterError, _invalid_parameter)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _unexpected)
@@ -71,6 +80,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
 async def _not_found(_request: Request, exc: Exception) -> ProblemResponse:
     return problem(404, str(exc))
+
+
+async def _invalid_parameter(_request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, InvalidParameterError)
+    return problem(
+        422,
+        f"The request has invalid parameters: {exc.location}.",
+        errors=[FieldError(location=exc.location, message=exc.message)],
+    )
 
 
 async def _http_error(_request: Request, exc: Exception) -> ProblemResponse:

@@ -1,20 +1,30 @@
-"""Limit/offset parameters and the envelope every list answers with."""
+"""Paging parameters, cursors, and the envelope every list answers with."""
 
+import base64
+import binascii
+import json
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel
 
+from api.errors import InvalidParameterError
 from api.schemas import DISCLAIMER, Page, PageLinks, PageMeta
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
 """Far past any real list, and within what every database accepts as an OFFSET."""
+MAX_CURSOR = 2048
+EXAMPLE_CURSOR = (  # the third claim of the article onwards, in article order
+    "eyJzb3J0IjoiYXJ0aWNsZSIsImtleSI6WyJjYW4tYm90b3gtZm9yLW1pZ3JhaW5lcy1tYWtlLXRoZW0td29yc2Ui"
+    "LDExNywyMzksImJvdG94LWdhaW5pbmctcG9wdWxhcml0eS1mb3ItbWlncmFpbmUiXSwib2Zmc2V0IjoyfQ"
+)
 
 
 class PageParams(BaseModel):
     limit: int
     offset: int
+    cursor: str | None = None
 
 
 def page_params(
@@ -23,13 +33,101 @@ def page_params(
         Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1-{MAX_LIMIT}).", examples=[50]),
     ] = 50,
     offset: Annotated[
-        int, Query(ge=0, le=MAX_OFFSET, description="Items to skip.", examples=[0])
+        int,
+        Query(
+            ge=0,
+            le=MAX_OFFSET,
+            description="Items to skip. Deep pages are cheaper by `cursor`.",
+            examples=[0],
+        ),
     ] = 0,
 ) -> PageParams:
     return PageParams(limit=limit, offset=offset)
 
 
 PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+def cursor_param(
+    cursor: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_CURSOR,
+            description="Opaque position from a previous answer's `links.next`: the page "
+            "after it, found by key rather than by counting (use instead of `offset`).",
+            examples=[EXAMPLE_CURSOR],
+        ),
+    ] = None,
+) -> str | None:
+    return cursor
+
+
+CursorDep = Annotated[str | None, Depends(cursor_param)]
+
+
+def encode_cursor(sort: str, key: list[Any], offset: int) -> str:
+    payload = json.dumps({"sort": sort, "key": key, "offset": offset}, separators=(",", ":"))
+    return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, sort: str, shape: tuple[type, ...]) -> tuple[list[Any], int]:
+    """The sort key and offset a cursor holds; 422 unless it was made for this sort."""
+    try:
+        payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        key, offset = payload["key"], payload["offset"]
+        valid = (
+            payload["sort"] == sort
+            and isinstance(key, list)
+            and len(key) == len(shape)
+            and all(type(value) is kind for value, kind in zip(key, shape, strict=True))
+            and type(offset) is int
+            and 0 <= offset <= MAX_OFFSET
+        )
+    except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError):
+        valid = False
+    if not valid:
+        raise InvalidParameterError(
+            "query.cursor", f"not a cursor for sort={sort}; take it from links.next"
+        )
+    return key, offset
+
+
+def page_links(
+    request: Request,
+    response: Response,
+    *,
+    total: int,
+    limit: int,
+    offset: int,
+    next_cursor: str | None = None,
+) -> PageLinks:
+    """Full URLs of this page and its neighbours, also sent as an RFC 8288 `Link` header.
+
+    `next` follows a cursor where the list has one, else an offset; `prev` is by offset.
+    """
+    base = request.url.remove_query_params(["cursor", "offset"])
+    if next_cursor is not None:
+        next_url: str | None = str(base.include_query_params(limit=limit, cursor=next_cursor))
+    elif offset + limit < total:
+        next_url = str(base.include_query_params(limit=limit, offset=offset + limit))
+    else:
+        next_url = None
+    prev_url = (
+        str(base.include_query_params(limit=limit, offset=max(0, offset - limit)))
+        if offset > 0
+        else None
+    )
+    links = PageLinks(self=str(request.url), next=next_url, prev=prev_url)
+    response.headers["Link"] = (
+        ", ".join(
+            f'<{target}>; rel="{rel}"'
+            for rel, target in (("next", next_url), ("prev", prev_url))
+            if target
+        )
+        or f'<{links.self}>; rel="self"'
+    )
+    return links
+
 
 P = TypeVar("P", bound=Page)  # type: ignore[type-arg]
 
@@ -42,30 +140,9 @@ def envelope(
     total: int,
     params: PageParams,
 ) -> P:
-    """Wrap one page of items with its totals, the disclaimer, and full next/prev URLs.
-
-    The same links go in an RFC 8288 `Link` header, for clients that page by headers.
-    """
-
-    def url(offset: int) -> str:
-        return str(request.url.include_query_params(limit=params.limit, offset=offset))
-
-    next_offset = params.offset + params.limit
-    links = PageLinks(
-        self=str(request.url),
-        next=url(next_offset) if next_offset < total else None,
-        prev=url(max(0, params.offset - params.limit)) if params.offset > 0 else None,
-    )
-    response.headers["Link"] = (
-        ", ".join(
-            f'<{target}>; rel="{rel}"'
-            for rel, target in (("next", links.next), ("prev", links.prev))
-            if target is not None
-        )
-        or f'<{links.self}>; rel="self"'
-    )
+    """Wrap one offset-paged page of items with its totals, the disclaimer and links."""
     return page_type(
         data=items,
         meta=PageMeta(total=total, limit=params.limit, offset=params.offset, disclaimer=DISCLAIMER),
-        links=links,
+        links=page_links(request, response, total=total, limit=params.limit, offset=params.offset),
     )

@@ -2,26 +2,46 @@
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from pydantic import TypeAdapter
-from sqlalchemy import exists, func, text
+from sqlalchemy import (
+    cast,
+    column,
+    exists,
+    false,
+    func,
+    literal,
+    literal_column,
+    table,
+    text,
+    tuple_,
+)
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from api.errors import NotFoundError
+from api.errors import InvalidParameterError, NotFoundError
 from api.models import Claim as ClaimRow
 from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag
 from api.schemas import (
     CLAIM_COMMON_FIELDS,
+    Certainty,
     Claim,
     ClaimType,
+    Facet,
+    MigraineEffect,
+    SearchMatch,
+    SortOrder,
     SourceDetail,
     SourcePublic,
     TagPublic,
 )
-from api.search import search_text
+from api.search import Query as SearchQuery
+from api.search import search_text, snippet
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
 ARTICLE_ORDER = (
@@ -113,35 +133,180 @@ def _claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]
 # Claims ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What a claim must satisfy to be listed. Within a field, values are any-of, except
+    `tags_all`; across fields, every condition must hold."""
+
+    types: tuple[ClaimType, ...] = ()
+    sources: tuple[str, ...] = ()
+    tags_all: tuple[str, ...] = ()
+    tags_any: tuple[str, ...] = ()
+    certainties: tuple[Certainty, ...] = ()
+    effects: tuple[MigraineEffect, ...] = ()
+    ranks: tuple[int, ...] = ()
+    search: SearchQuery | None = None
+
+
+@dataclass
+class ClaimList:
+    claims: list[Claim]
+    total: int
+    next_key: list[Any] | None
+    """Sort key of the last claim listed, when more follow: the next page starts after it."""
+    facets: dict[Facet, list[tuple[str, int]]]
+
+
+NULL_RANK = 2**31 - 1
+"""Claims without a rank sort after every ranked one, on both engines."""
+FACET_VALUES = 100
+
+
 def list_claims(
     *,
     session: Session,
-    types: Sequence[ClaimType] = (),
-    tags: Sequence[str] = (),
-    source: str | None = None,
+    where: ClaimFilter = ClaimFilter(),
+    sort: SortOrder = SortOrder.article,
     limit: int,
-    offset: int,
-    order_by_rank: bool = False,
-) -> tuple[list[Claim], int]:
-    """One page of claims matching every filter, and how many match in all.
+    offset: int = 0,
+    after: Sequence[Any] | None = None,
+    facets: Sequence[Facet] = (),
+) -> ClaimList:
+    """One page of the claims matching `where`, in `sort` order, with counts.
 
-    `types` match any-of; `tags` must all be present on a claim.
+    Pages start at `offset`, or just after the claim whose sort key is `after` (keyset
+    paging: as cheap on the last page as on the first). Relevance has no keyset.
     """
-    query = select(ClaimRow)
-    if types:
-        query = query.where(col(ClaimRow.type).in_([t.value for t in types]))
-    if source is not None:
-        query = query.where(col(ClaimRow.source_id) == source)
-    for slug in dict.fromkeys(tags):
+    matching, score = _matching(session, where)
+    keys = _sort_keys(sort, score)
+    query = matching.add_columns(score if score is not None else literal(None))
+    if after is not None:
+        columns = [expression for expression, _ in keys]
+        bound = [
+            literal(value, type_=column.type) for column, value in zip(columns, after, strict=True)
+        ]
+        descending = keys[0][1]
         query = query.where(
-            exists().where(
-                col(ClaimTag.claim_id) == col(ClaimRow.id), col(ClaimTag.tag_slug) == slug
-            )
+            tuple_(*columns) < tuple_(*bound) if descending else tuple_(*columns) > tuple_(*bound)
         )
-    total = session.exec(select(func.count()).select_from(query.subquery())).one()
-    order = (col(ClaimRow.rank), *ARTICLE_ORDER) if order_by_rank else ARTICLE_ORDER
-    rows = session.exec(query.order_by(*order).offset(offset).limit(limit)).all()
-    return _claims_from_rows(session, rows), total
+    query = query.order_by(*(e.desc() if desc else e.asc() for e, desc in keys))
+    rows = session.execute(query.offset(offset).limit(limit + 1)).tuples().all()
+    more = len(rows) > limit
+    rows = rows[:limit]
+    total = session.exec(select(func.count()).select_from(matching.subquery())).one()
+    claims = _claims_from_rows(session, [row for row, _ in rows])
+    if where.search is not None:
+        for claim, (row, row_score) in zip(claims, rows, strict=True):
+            claim.match = SearchMatch(
+                score=round(float(row_score), 6),
+                snippet=snippet(where.search, row.statement, row.quote, row.title),
+            )
+    last = rows[-1][0] if rows and more and sort is not SortOrder.relevance else None
+    return ClaimList(
+        claims=claims,
+        total=total,
+        next_key=_key_values(sort, last) if last is not None else None,
+        facets={facet: _facet_counts(session, matching, facet) for facet in facets},
+    )
+
+
+KEY_SHAPES: dict[SortOrder, tuple[type, ...]] = {
+    SortOrder.article: (str, int, int, str),
+    SortOrder.rank: (int, str, int, int, str),
+    SortOrder.updated: (str, str),
+}
+"""The JSON types of each sort's key, as a cursor carries it (relevance has no key)."""
+
+
+def decode_key(sort: SortOrder, values: Sequence[Any]) -> list[Any]:
+    """Turn a key read back from a cursor into values the database can compare."""
+    if sort is SortOrder.updated:
+        try:
+            return [datetime.fromisoformat(values[0]), values[1]]
+        except ValueError:
+            raise InvalidParameterError("query.cursor", "holds an invalid timestamp") from None
+    return list(values)
+
+
+def _key_values(sort: SortOrder, row: ClaimRow) -> list[Any]:
+    article = [row.source_id, row.quote_start, row.quote_end, row.id]
+    if sort is SortOrder.rank:
+        return [row.rank if row.rank is not None else NULL_RANK, *article]
+    if sort is SortOrder.updated:
+        return [row.updated_at.isoformat(), row.id]
+    return article
+
+
+def _sort_keys(sort: SortOrder, score: Any) -> list[tuple[Any, bool]]:
+    """(expression, descending) pairs; each order ends in the unique id, so it is total."""
+    article = [(column, False) for column in ARTICLE_ORDER]
+    if sort is SortOrder.rank:
+        return [(func.coalesce(col(ClaimRow.rank), NULL_RANK), False), *article]
+    if sort is SortOrder.updated:
+        return [(col(ClaimRow.updated_at), True), (col(ClaimRow.id), True)]
+    if sort is SortOrder.relevance:
+        if score is None:
+            raise InvalidParameterError("query.sort", "sort=relevance needs a search: add q")
+        return [(score, True), *article]
+    return article
+
+
+def _matching(session: Session, where: ClaimFilter) -> tuple[Any, Any]:
+    """A select of the claims matching every condition, and their search score (or None)."""
+    query = select(ClaimRow)
+    if where.types:
+        query = query.where(col(ClaimRow.type).in_([t.value for t in where.types]))
+    if where.sources:
+        query = query.where(col(ClaimRow.source_id).in_(where.sources))
+    if where.certainties:
+        query = query.where(col(ClaimRow.certainty).in_([c.value for c in where.certainties]))
+    if where.effects:
+        query = query.where(col(ClaimRow.migraine_effect).in_([e.value for e in where.effects]))
+    if where.ranks:
+        query = query.where(col(ClaimRow.rank).in_(where.ranks))
+    for slug in dict.fromkeys(where.tags_all):
+        query = query.where(_has_tag(col(ClaimTag.tag_slug) == slug))
+    if where.tags_any:
+        query = query.where(_has_tag(col(ClaimTag.tag_slug).in_(where.tags_any)))
+    if where.search is None:
+        return query, None
+    if not where.search.terms:
+        return query.where(false()), literal(0.0)
+    if session.get_bind().dialect.name == "sqlite":
+        fts = table("claim_search", column("rowid"), column("rank"))
+        hits = (
+            sa_select(fts.c.rowid.label("seq"), fts.c.rank.label("rank"))
+            .where(literal_column("claim_search").op("MATCH")(where.search.fts5()))
+            .subquery("hits")
+        )
+        return query.join(hits, hits.c.seq == col(ClaimRow.seq)), -hits.c.rank
+    vector = search_vector()
+    terms = cast(literal(where.search.tsquery()), TSQUERY)
+    return query.where(vector.op("@@")(terms)), func.ts_rank(vector, terms)
+
+
+def search_vector() -> Any:
+    """PostgreSQL's view of search_text; the GIN index is on exactly this expression."""
+    return func.array_to_tsvector(
+        func.string_to_array(col(ClaimRow.search_text), literal_column("' '"))
+    )
+
+
+def _has_tag(condition: Any) -> Any:
+    return exists().where(col(ClaimTag.claim_id) == col(ClaimRow.id), condition)
+
+
+def _facet_counts(session: Session, matching: Any, facet: Facet) -> list[tuple[str, int]]:
+    claims = matching.subquery()
+    count = func.count().label("n")
+    if facet is Facet.tag:
+        value = col(ClaimTag.tag_slug)
+        query = sa_select(value, count).join(claims, claims.c.id == col(ClaimTag.claim_id))
+    else:
+        value = claims.c["source_id" if facet is Facet.source else facet.value]
+        query = sa_select(value, count)
+    query = query.group_by(value).order_by(count.desc(), value).limit(FACET_VALUES)
+    return [(str(v), int(n)) for v, n in session.execute(query)]
 
 
 def get_claim(*, session: Session, claim_id: str) -> Claim:

@@ -69,6 +69,39 @@ class RelationKind(StrEnum):
     qualifies = "qualifies"
 
 
+class SortOrder(StrEnum):
+    """How a list of claims is ordered."""
+
+    article = "article"  # as the sources state them: source id, then position in the text
+    rank = "rank"  # risk factors by their rank in the source's list; other claims after
+    relevance = "relevance"  # best search match first; needs `q`
+    updated = "updated"  # most recently changed first
+
+
+class Facet(StrEnum):
+    """A field claims can be counted by."""
+
+    type = "type"
+    tag = "tag"
+    certainty = "certainty"
+    migraine_effect = "migraine_effect"
+    source = "source"
+
+
+class SearchMatch(BaseModel):
+    """Why a claim matched a search: how well, and where."""
+
+    score: float = Field(
+        description="Relevance; higher is better. Comparable only within one answer.",
+        examples=[1.84],
+    )
+    snippet: str = Field(
+        description="A short excerpt of the best-matching field, HTML-escaped, with each hit "
+        "in <mark>…</mark>.",
+        examples=["In rare cases, a person may have an <mark>allergic</mark> reaction to Botox…"],
+    )
+
+
 class Relation(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -142,6 +175,12 @@ class ClaimBase(BaseModel):
     relations: list[Relation] = Field(
         default_factory=list,
         description="Other claims this one relates to, as the source relates them.",
+    )
+    match: SearchMatch | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Only in search results (`q`): the match's score and snippet. Computed, "
+        "never stored.",
     )
 
     @model_validator(mode="after")
@@ -452,8 +491,26 @@ class Page(BaseModel, Generic[T]):
     links: PageLinks
 
 
+class FacetCount(BaseModel):
+    value: str = Field(description="A value of the field.", examples=["risk_factor"])
+    count: int = Field(ge=1, description="How many matching claims have it.", examples=[4])
+
+
+class ClaimPageMeta(PageMeta):
+    sort: SortOrder = Field(description="The order of `data`.")
+    facets: dict[Facet, list[FacetCount]] | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Only when asked for with `facet`: counts of the claims matching every "
+        "filter (on all pages), per value, most frequent first (at most 100 values).",
+        examples=[{"tag": [{"value": "dosage", "count": 2}, {"value": "allergy", "count": 1}]}],
+    )
+
+
 class ClaimPage(Page[Claim]):
-    """Claims, in the order their sources state them."""
+    """Claims, in the order asked for (article order unless `sort` says otherwise)."""
+
+    meta: ClaimPageMeta
 
 
 class TagPage(Page[TagPublic]):

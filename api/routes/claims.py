@@ -1,19 +1,171 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from pydantic import Field
 
 from api import queries
 from api.db import SessionDep
-from api.errors import problem_responses
-from api.paging import PageDep, envelope
-from api.schemas import Claim, ClaimPage, ClaimType, Slug
+from api.errors import InvalidParameterError, problem_responses
+from api.paging import CursorDep, PageDep, decode_cursor, encode_cursor, page_links
+from api.queries import ClaimFilter
+from api.schemas import (
+    DISCLAIMER,
+    Certainty,
+    Claim,
+    ClaimPage,
+    ClaimPageMeta,
+    ClaimType,
+    Facet,
+    FacetCount,
+    MigraineEffect,
+    Slug,
+    SortOrder,
+)
+from api.search import Query as SearchQuery
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
+
+Rank = Annotated[int, Field(ge=1, le=10_000)]
+MAX_QUERY = 500
+
+
+def claim_filter(
+    type: Annotated[
+        list[ClaimType],
+        Query(
+            description="Only claims of these types; repeat for any of several (a claim has "
+            "one type, so all-of would match nothing).",
+            examples=[["risk_factor"]],
+        ),
+    ] = [],  # noqa: B006 - FastAPI copies defaults per request
+    tag: Annotated[
+        list[Slug],
+        Query(
+            description="Only claims carrying every one of these tags (all-of). For any-of, "
+            "use `tag_any`.",
+            examples=[["dosage"]],
+        ),
+    ] = [],  # noqa: B006
+    tag_any: Annotated[
+        list[Slug],
+        Query(
+            description="Only claims carrying at least one of these tags (any-of).",
+            examples=[["allergy", "dosage"]],
+        ),
+    ] = [],  # noqa: B006
+    source: Annotated[
+        list[Slug],
+        Query(
+            description="Only claims quoted from these sources (any-of).",
+            examples=[["can-botox-for-migraines-make-them-worse"]],
+        ),
+    ] = [],  # noqa: B006
+    certainty: Annotated[
+        list[Certainty],
+        Query(
+            description="Only claims put this strongly by their source (any-of).",
+            examples=[["rare"]],
+        ),
+    ] = [],  # noqa: B006
+    migraine_effect: Annotated[
+        list[MigraineEffect],
+        Query(
+            description="Only claims saying this about migraines (any-of).", examples=[["worsens"]]
+        ),
+    ] = [],  # noqa: B006
+    rank: Annotated[
+        list[Rank],
+        Query(description="Only risk factors at these ranks (any-of).", examples=[[1, 2]]),
+    ] = [],  # noqa: B006
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_QUERY,
+            description="Full-text search over title, statement and quote: every word must "
+            "occur, each as a word prefix (`allerg` finds `allergic`), case-insensitively. "
+            "Punctuation and operators are ignored. Adds `match` (score, snippet) to each claim.",
+            examples=["allergic reaction"],
+        ),
+    ] = None,
+) -> ClaimFilter:
+    return ClaimFilter(
+        types=tuple(type),
+        sources=tuple(source),
+        tags_all=tuple(tag),
+        tags_any=tuple(tag_any),
+        certainties=tuple(certainty),
+        effects=tuple(migraine_effect),
+        ranks=tuple(rank),
+        search=SearchQuery.parse(q) if q is not None and q.strip() else None,
+    )
+
+
+FilterDep = Annotated[ClaimFilter, Depends(claim_filter)]
+
+
+def list_page(
+    *,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    page: PageDep,
+    cursor: str | None,
+    where: ClaimFilter,
+    sort: SortOrder,
+    facets: list[Facet],
+) -> ClaimPage:
+    """One page of claims as every claim list answers it: filtered, sorted, faceted, linked."""
+    after, offset = None, page.offset
+    if cursor is not None:
+        if page.offset:
+            raise InvalidParameterError("query.offset", "give either offset or cursor, not both")
+        if sort is SortOrder.relevance:
+            raise InvalidParameterError("query.cursor", "sort=relevance pages by offset only")
+        key, offset = decode_cursor(cursor, sort.value, queries.KEY_SHAPES[sort])
+        after = queries.decode_key(sort, key)
+    found = queries.list_claims(
+        session=session,
+        where=where,
+        sort=sort,
+        limit=page.limit,
+        offset=0 if after is not None else offset,
+        after=after,
+        facets=list(dict.fromkeys(facets)),
+    )
+    next_cursor = (
+        encode_cursor(sort.value, found.next_key, offset + len(found.claims))
+        if found.next_key is not None
+        else None
+    )
+    return ClaimPage(
+        data=found.claims,
+        meta=ClaimPageMeta(
+            total=found.total,
+            limit=page.limit,
+            offset=offset,
+            disclaimer=DISCLAIMER,
+            sort=sort,
+            facets={
+                facet: [FacetCount(value=v, count=n) for v, n in counts]
+                for facet, counts in found.facets.items()
+            }
+            if facets
+            else None,
+        ),
+        links=page_links(
+            request,
+            response,
+            total=found.total,
+            limit=page.limit,
+            offset=offset,
+            next_cursor=next_cursor,
+        ),
+    )
 
 
 @router.get(
     "",
-    summary="List claims",
+    summary="List, filter and search claims",
     response_model=ClaimPage,
     responses=problem_responses(422),
 )
@@ -22,36 +174,41 @@ def list_claims(
     response: Response,
     session: SessionDep,
     page: PageDep,
-    type: Annotated[
-        list[ClaimType],
+    cursor: CursorDep,
+    where: FilterDep,
+    sort: Annotated[
+        SortOrder,
         Query(
-            description="Only claims of these types (any of them). Repeat to add types.",
-            examples=[["risk_factor"]],
+            description="Order of the list: `article` (as the sources state them), "
+            "`rank`, `relevance` (with `q`) or `updated` (latest change first).",
+            examples=["article"],
         ),
-    ] = [],  # noqa: B006 - FastAPI copies defaults per request
-    tag: Annotated[
-        list[Slug],
+    ] = SortOrder.article,
+    facet: Annotated[
+        list[Facet],
         Query(
-            description="Only claims carrying every one of these tags. Repeat to narrow.",
-            examples=[["dosage"]],
+            description="Count the matching claims by these fields, in `meta.facets`.",
+            examples=[["tag", "type"]],
         ),
     ] = [],  # noqa: B006
-    source: Annotated[
-        Slug | None,
-        Query(
-            description="Only claims quoted from this source id.",
-            examples=["can-botox-for-migraines-make-them-worse"],
-        ),
-    ] = None,
 ) -> ClaimPage:
-    """Claims in the order their sources state them, across all sources.
+    """Claims matching every filter given, across all sources.
 
-    `type` is any-of, `tag` is all-of; an unknown tag or source matches nothing.
+    Filters combine with AND; within one filter, repeated values are any-of, except
+    `tag`, which is all-of (`tag_any` is its any-of twin). An unknown tag or source
+    matches nothing. Follow `links.next` to page: it carries a cursor, so deep pages
+    cost what the first does.
     """
-    items, total = queries.list_claims(
-        session=session, types=type, tags=tag, source=source, limit=page.limit, offset=page.offset
+    return list_page(
+        request=request,
+        response=response,
+        session=session,
+        page=page,
+        cursor=cursor,
+        where=where,
+        sort=sort,
+        facets=facet,
     )
-    return envelope(ClaimPage, request, response, items, total, page)
 
 
 @router.get(

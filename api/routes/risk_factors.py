@@ -2,11 +2,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from api import queries
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.paging import PageDep, envelope
-from api.schemas import ClaimPage, ClaimType, Slug
+from api.paging import CursorDep, PageDep
+from api.queries import ClaimFilter
+from api.routes.claims import list_page
+from api.schemas import ClaimPage, ClaimType, Slug, SortOrder
 
 router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
 
@@ -22,22 +23,25 @@ def list_risk_factors(
     response: Response,
     session: SessionDep,
     page: PageDep,
+    cursor: CursorDep,
     source: Annotated[
-        Slug | None,
+        list[Slug],
         Query(
-            description="Only risk factors from this source id.",
-            examples=["can-botox-for-migraines-make-them-worse"],
+            description="Only risk factors from these sources (any-of).",
+            examples=[["can-botox-for-migraines-make-them-worse"]],
         ),
-    ] = None,
+    ] = [],  # noqa: B006 - FastAPI copies defaults per request
 ) -> ClaimPage:
     """The factors sources say can make migraines worse with Botox, ordered by `rank`
-    (their position in the source's list), then by source."""
-    items, total = queries.list_claims(
+    (their position in the source's list), then by source. For other filters, use
+    `GET /v1/claims?type=risk_factor`."""
+    return list_page(
+        request=request,
+        response=response,
         session=session,
-        types=[ClaimType.risk_factor],
-        source=source,
-        limit=page.limit,
-        offset=page.offset,
-        order_by_rank=True,
+        page=page,
+        cursor=cursor,
+        where=ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source)),
+        sort=SortOrder.rank,
+        facets=[],
     )
-    return envelope(ClaimPage, request, response, items, total, page)
