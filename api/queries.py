@@ -282,7 +282,10 @@ def _matching(session: Session, where: ClaimFilter) -> tuple[Any, Any]:
         return query.join(hits, hits.c.seq == col(ClaimRow.seq)), -hits.c.rank
     vector = search_vector()
     terms = cast(literal(where.search.tsquery()), TSQUERY)
-    return query.where(vector.op("@@")(terms)), func.ts_rank(vector, terms)
+    # Match on the positionless vector (exactly our tokens); rank on a positional one, as
+    # ts_rank scores several terms near zero without positions. Only matches are ranked.
+    positional = func.to_tsvector(literal_column("'simple'"), col(ClaimRow.search_text))
+    return query.where(vector.op("@@")(terms)), func.ts_rank(positional, terms)
 
 
 def search_vector() -> Any:

@@ -10,6 +10,7 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import CheckFunction
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
@@ -32,5 +33,7 @@ def _rules_beyond_the_schema(case: schemathesis.Case[Any]) -> bool:
 @schema.parametrize()
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_every_operation_honours_its_documented_contract(case: schemathesis.Case[Any]) -> None:
-    excluded = [positive_data_acceptance] if _rules_beyond_the_schema(case) else []
+    excluded: list[CheckFunction] = (
+        [positive_data_acceptance] if _rules_beyond_the_schema(case) else []
+    )
     case.call_and_validate(excluded_checks=excluded)
