@@ -8,7 +8,7 @@ from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
 from api import loader, migrate
-from api.config import Settings
+from api.config import REPO_ROOT, Settings
 from api.db import make_engine
 from api.errors import DataError
 
@@ -80,6 +80,24 @@ def _migrate_and_load(data_dir: Path | None, *, only_if_changed: bool = False) -
 def load(data_dir: DataDir = None) -> None:
     """Validate a data folder, then make the database match it in one transaction."""
     _migrate_and_load(data_dir)
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Argument(help="Folder to write (replaced if it exists).")],
+    claims: Annotated[int, typer.Option(min=1, help="Synthetic claims to generate.")] = 100_000,
+    seed: Annotated[int, typer.Option(help="Random seed; the same seed gives the same data.")] = 1,
+    with_article: Annotated[
+        bool, typer.Option(help="Include the real data/ (the article's claims) too.")
+    ] = True,
+) -> None:
+    """Write a synthetic data folder, loadable with `kb load OUT`, for scale tests."""
+    from api.synth import synthesize
+
+    total = synthesize(
+        out, claims=claims, seed=seed, include=REPO_ROOT / "data" if with_article else None
+    )
+    typer.echo(f"wrote {total} claims to {out}")
 
 
 @app.command()

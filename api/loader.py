@@ -6,6 +6,7 @@ Nothing is written unless every file and every record passes every check.
 """
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from api.schemas import Claim, ClaimType, SourceRecord, TagRecord
 from api.validation import Located, Problem, check_all
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 CLAIM_TYPES = frozenset(t.value for t in ClaimType)
 M = TypeVar("M", bound=BaseModel)
 
@@ -88,9 +90,13 @@ def read_data(data_dir: Path) -> DataSet:
 
     claims: list[Located[Claim]] = []
     refused: set[str] = set()
-    claim_files = sorted((data_dir / "claims").glob("*.yaml"))
+    claim_files = sorted(
+        p for p in (data_dir / "claims").glob("*") if p.suffix in {".yaml", ".json"}
+    )
     if not claim_files:
-        problems.append(Problem(str(data_dir / "claims"), "folder", "holds no *.yaml claim files"))
+        problems.append(
+            Problem(str(data_dir / "claims"), "folder", "holds no *.yaml or *.json claim files")
+        )
     for path in claim_files:
         claims += _read_claim_file(path, problems, refused)
 
@@ -129,20 +135,26 @@ def load(*, engine: Engine, data_dir: Path, only_if_changed: bool = False) -> Lo
 # Reading ------------------------------------------------------------------------------
 
 
-def _read_yaml(path: Path, problems: list[Problem]) -> Any:
+def _read_document(path: Path, problems: list[Problem]) -> Any:
+    """A YAML file, or a JSON one (same records, faster to parse: generated data uses it)."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            return json.loads(text)
+        return yaml.load(text, Loader=SAFE_LOADER)
     except FileNotFoundError:
         problems.append(Problem(str(path), "file", "is missing"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(path), "file", f"is not valid YAML: {exc}"))
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(str(path), "file", f"is not valid JSON: {exc}"))
     return None
 
 
 def _read_records(
     path: Path, model: type[M], kind: str, key: str, problems: list[Problem]
 ) -> list[Located[M]]:
-    raw = _read_yaml(path, problems)
+    raw = _read_document(path, problems)
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -191,7 +203,7 @@ def _read_source_text(
 def _read_claim_file(
     path: Path, problems: list[Problem], refused: set[str]
 ) -> list[Located[Claim]]:
-    raw = _read_yaml(path, problems)
+    raw = _read_document(path, problems)
     if raw is None:
         return []
     if not (isinstance(raw, dict) and isinstance(raw.get("claims"), list) and "source" in raw):
