@@ -4,7 +4,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from sqlalchemy import Engine, make_url
 from sqlalchemy.exc import OperationalError
 
 from api import loader, migrate
@@ -22,14 +21,6 @@ DataDir = Annotated[
     Path | None,
     typer.Argument(help="Data folder (default: the repo's data/).", show_default=False),
 ]
-
-
-def _engine(settings: Settings) -> Engine:
-    """An engine for the configured database; a SQLite file's folder is created if missing."""
-    url = make_url(settings.database_url)
-    if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-    return make_engine(settings)
 
 
 def _refuse(error: DataError) -> typer.Exit:
@@ -59,14 +50,22 @@ def check(data_dir: DataDir = None) -> None:
 
 
 def _migrate_and_load(data_dir: Path | None, *, only_if_changed: bool = False) -> None:
-    """Bring the schema up to date, then load; report or refuse in the user's terms."""
+    """Check data_dir, bring the schema up to date, then load; report or refuse plainly.
+
+    `kb load` validates before it migrates, so refused data leaves even a new database
+    untouched; `kb serve` migrates first, as it serves whatever happens.
+    """
     settings = Settings()
-    engine = _engine(settings)
+    folder = data_dir or settings.data_dir
+    engine = make_engine(settings)
     try:
-        migrate.upgrade(engine)
-        report = loader.load(
-            engine=engine, data_dir=data_dir or settings.data_dir, only_if_changed=only_if_changed
-        )
+        if only_if_changed:
+            migrate.upgrade(engine)
+            report = loader.load(engine=engine, data_dir=folder, only_if_changed=True)
+        else:
+            data = loader.read_data(folder)
+            migrate.upgrade(engine)
+            report = loader.sync(engine=engine, data=data)
     except DataError as error:
         raise _refuse(error) from None
     except OperationalError as error:

@@ -1,27 +1,30 @@
 """The engine and the per-request session."""
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine, event
+from sqlalchemy import Engine, event, make_url
 from sqlmodel import Session, create_engine
 
 from api.config import Settings
 
 
 def make_engine(settings: Settings) -> Engine:
-    connect_args: dict[str, Any] = {}
-    if settings.database_url.startswith("sqlite"):
-        # Uvicorn serves sync routes from a thread pool.
-        connect_args["check_same_thread"] = False
+    """An engine for the configured database; a new SQLite file's folder is created."""
+    url = make_url(settings.database_url)
+    sqlite = url.get_backend_name() == "sqlite"
+    if sqlite and url.database not in (None, "", ":memory:"):
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
-        settings.database_url,
+        url,
         echo=settings.echo_sql,
-        connect_args=connect_args,
+        # Uvicorn serves sync routes from a thread pool.
+        connect_args={"check_same_thread": False} if sqlite else {},
         pool_pre_ping=True,
     )
-    if engine.dialect.name == "sqlite":
+    if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 

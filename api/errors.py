@@ -13,7 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from api.schemas import FieldError, Problem
 
 if TYPE_CHECKING:
-    from api.validation import Problem as DataProblem
+    from api.validation import DataProblem
 
 log = logging.getLogger(__name__)
 

@@ -13,20 +13,57 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, Table, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
 from api import models
 from api.errors import DataError
-from api.queries import claim_row, latest_fingerprint
-from api.schemas import Claim, ClaimType, SourceRecord, TagRecord
-from api.validation import Located, Problem, check_all
+from api.queries import latest_fingerprint
+from api.records import claim_row
+from api.schemas import CLAIM_ADAPTER, Claim, ClaimType, SourceRecord, TagRecord
+from api.validation import DataProblem, Located, Refused, check_all
 
-CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10x faster
 CLAIM_TYPES = frozenset(t.value for t in ClaimType)
+COMPUTED_FIELDS = frozenset({"source", "match"})
+"""Claim fields data files may not set per record: the file sets `source`, the API `match`."""
 M = TypeVar("M", bound=BaseModel)
+
+
+class _DataYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe YAML (libyaml when present: ~10x faster) that leaves dates as text for the
+    models to check, and refuses a key given twice instead of keeping the last."""
+
+
+_DataYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _unique_keys(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} is given twice", key_node.start_mark
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+    return mapping
+
+
+_DataYamlLoader.add_constructor("tag:yaml.org,2002:map", _unique_keys)
+
+
+def _unique_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    mapping: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in mapping:
+            raise ValueError(f"key {key!r} is given twice")
+        mapping[key] = value
+    return mapping
 
 
 @dataclass
@@ -65,9 +102,9 @@ class LoadReport:
 
 
 def fingerprint(data_dir: Path) -> str:
-    """A hash of every file under data_dir: changes exactly when a file does."""
+    """A hash of every data file (documentation aside): changes exactly when one does."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in data_dir.rglob("*") if p.is_file()):
+    for path in sorted(p for p in data_dir.rglob("*") if p.is_file() and p.suffix != ".md"):
         digest.update(path.relative_to(data_dir).as_posix().encode() + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
@@ -76,37 +113,36 @@ def fingerprint(data_dir: Path) -> str:
 def read_data(data_dir: Path) -> DataSet:
     """Read and check all of data_dir; raise DataError listing every problem found."""
     if not data_dir.is_dir():
-        raise DataError([Problem(str(data_dir), "folder", "is not a folder")])
-    problems: list[Problem] = []
+        raise DataError([DataProblem(str(data_dir), "folder", "is not a folder")])
+    stamp = fingerprint(data_dir)  # before reading: a file edited meanwhile shows next time
+    reader = _Reader()
 
-    sources = _read_records(data_dir / "sources.yaml", SourceRecord, "source", "id", problems)
+    sources = reader.records(data_dir / "sources.yaml", SourceRecord, "source", "id")
     texts: dict[str, str] = {}
     for located in sources:
-        text = _read_source_text(data_dir, located, problems)
-        if text is not None:
+        text = reader.source_text(data_dir, located)
+        if text is None:
+            reader.refused.sources.add(located.record.id)
+        else:
             texts[located.record.id] = text
 
-    tags = _read_records(data_dir / "tags.yaml", TagRecord, "tag", "slug", problems)
+    tags = reader.records(data_dir / "tags.yaml", TagRecord, "tag", "slug")
 
     claims: list[Located[Claim]] = []
-    refused: set[str] = set()
-    claim_files = sorted(
-        p for p in (data_dir / "claims").glob("*") if p.suffix in {".yaml", ".json"}
-    )
+    claims_dir = data_dir / "claims"
+    claim_files = sorted(p for p in claims_dir.glob("*") if p.suffix in {".yaml", ".json"})
     if not claim_files:
-        problems.append(
-            Problem(str(data_dir / "claims"), "folder", "holds no *.yaml or *.json claim files")
-        )
+        reader.problem(claims_dir, "folder", "holds no *.yaml or *.json claim files")
     for path in claim_files:
-        claims += _read_claim_file(path, problems, refused)
+        claims += reader.claim_file(path)
 
-    problems += check_all(
-        sources=sources, texts=texts, tags=tags, claims=claims, refused_claim_ids=refused
+    problems = reader.problems + check_all(
+        sources=sources, texts=texts, tags=tags, claims=claims, refused=reader.refused
     )
     if problems:
         raise DataError(problems)
     return DataSet(
-        fingerprint=fingerprint(data_dir),
+        fingerprint=stamp,
         sources=[s.record for s in sources],
         texts=texts,
         tags=[t.record for t in tags],
@@ -123,7 +159,11 @@ def load(*, engine: Engine, data_dir: Path, only_if_changed: bool = False) -> Lo
         with Session(engine) as session:
             if latest_fingerprint(session=session) == fingerprint(data_dir):
                 return LoadReport(skipped=True)
-    data = read_data(data_dir)
+    return sync(engine=engine, data=read_data(data_dir))
+
+
+def sync(*, engine: Engine, data: DataSet) -> LoadReport:
+    """Make the database hold exactly `data` (already validated), in one transaction."""
     report = LoadReport()
     with Session(engine) as session, session.begin():
         _sync(session, data, report)
@@ -135,102 +175,109 @@ def load(*, engine: Engine, data_dir: Path, only_if_changed: bool = False) -> Lo
 # Reading ------------------------------------------------------------------------------
 
 
-def _read_document(path: Path, problems: list[Problem]) -> Any:
-    """A YAML file, or a JSON one (same records, faster to parse: generated data uses it)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        if path.suffix == ".json":
-            return json.loads(text)
-        return yaml.load(text, Loader=SAFE_LOADER)
-    except FileNotFoundError:
-        problems.append(Problem(str(path), "file", "is missing"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problems.append(Problem(str(path), "file", f"is not valid YAML: {exc}"))
-    except json.JSONDecodeError as exc:
-        problems.append(Problem(str(path), "file", f"is not valid JSON: {exc}"))
-    return None
+class _Reader:
+    """Reads data files, collecting every problem; remembers what it refused, so that
+    records pointing at a refused one are not reported a second time."""
 
+    def __init__(self) -> None:
+        self.problems: list[DataProblem] = []
+        self.refused = Refused()
 
-def _read_records(
-    path: Path, model: type[M], kind: str, key: str, problems: list[Problem]
-) -> list[Located[M]]:
-    raw = _read_document(path, problems)
-    if raw is None:
-        return []
-    if not isinstance(raw, list):
-        problems.append(Problem(str(path), "file", f"must hold a list of {kind}s"))
-        return []
-    records = []
-    for index, item in enumerate(raw):
-        name = _record_name(kind, key, item, index)
+    def problem(self, path: Path | str, record: str, message: str) -> None:
+        self.problems.append(DataProblem(str(path), record, message))
+
+    def document(self, path: Path) -> Any:
+        """A YAML file, or a JSON one (same records, faster to parse: generated data uses it)."""
         try:
-            records.append(Located(str(path), model.model_validate(item)))
-        except ValidationError as exc:
-            problems += [Problem(str(path), name, message) for message in _messages(exc)]
-    return records
-
-
-def _read_source_text(
-    data_dir: Path, located: Located[SourceRecord], problems: list[Problem]
-) -> str | None:
-    source = located.record
-    where = (located.file, f"source {source.id!r}")
-    path = (data_dir / source.file).resolve()
-    if not path.is_relative_to(data_dir.resolve()):
-        problems.append(Problem(*where, f"file {source.file!r} is outside the data folder"))
+            text = path.read_text(encoding="utf-8")
+            if path.suffix == ".json":
+                document = json.loads(text, object_pairs_hook=_unique_json_keys)
+            else:
+                document = yaml.load(text, Loader=_DataYamlLoader)
+        except FileNotFoundError:
+            self.problem(path, "file", "is missing")
+        except UnicodeDecodeError:
+            self.problem(path, "file", "is not UTF-8")
+        except yaml.YAMLError as exc:
+            self.problem(path, "file", f"is not valid YAML: {exc}")
+        except ValueError as exc:  # JSONDecodeError, or a key given twice
+            self.problem(path, "file", f"is not valid JSON: {exc}")
+        else:
+            if document is None:
+                self.problem(path, "file", "is empty")
+            return document
         return None
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        problems.append(Problem(*where, f"file {source.file!r} cannot be read"))
-        return None
-    actual = hashlib.sha256(raw).hexdigest()
-    if actual != source.sha256:
-        problems.append(
-            Problem(
+
+    def records(self, path: Path, model: type[M], kind: str, key: str) -> list[Located[M]]:
+        raw = self.document(path)
+        if not isinstance(raw, list):
+            if raw is not None:
+                self.problem(path, "file", f"must hold a list of {kind}s")
+            self.refused.whole_files.add(kind)
+            return []
+        records = []
+        for index, item in enumerate(raw):
+            name = _record_name(kind, key, item, index)
+            try:
+                records.append(Located(str(path), model.model_validate(item)))
+            except ValidationError as exc:
+                for message in _messages(exc):
+                    self.problem(path, name, message)
+                if isinstance(item, dict) and isinstance(item.get(key), str):
+                    self.refused.of_kind(kind).add(item[key])
+        return records
+
+    def source_text(self, data_dir: Path, located: Located[SourceRecord]) -> str | None:
+        source = located.record
+        where = (located.file, f"source {source.id!r}")
+        path = (data_dir / source.file).resolve()
+        if not path.is_relative_to(data_dir.resolve()):
+            self.problem(*where, f"file {source.file!r} is outside the data folder")
+            return None
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            self.problem(*where, f"file {source.file!r} cannot be read")
+            return None
+        actual = hashlib.sha256(raw).hexdigest()
+        if actual != source.sha256:
+            self.problem(
                 *where,
                 f"file {source.file!r} has SHA-256 {actual}, not the recorded {source.sha256}",
             )
-        )
-        return None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        problems.append(Problem(*where, f"file {source.file!r} is not UTF-8"))
-        return None
-
-
-def _read_claim_file(
-    path: Path, problems: list[Problem], refused: set[str]
-) -> list[Located[Claim]]:
-    raw = _read_document(path, problems)
-    if raw is None:
-        return []
-    if not (isinstance(raw, dict) and isinstance(raw.get("claims"), list) and "source" in raw):
-        problems.append(
-            Problem(str(path), "file", "must map `source` to a source id and `claims` to a list")
-        )
-        return []
-    claims = []
-    for index, item in enumerate(raw["claims"]):
-        name = _record_name("claim", "id", item, index)
-        if not isinstance(item, dict):
-            problems.append(Problem(str(path), name, "must be a mapping"))
-            continue
-        if "source" in item:
-            problems.append(
-                Problem(str(path), name, "`source` is set once per file, not per claim")
-            )
-            continue
+            return None
         try:
-            claims.append(
-                Located(str(path), CLAIM_ADAPTER.validate_python({**item, "source": raw["source"]}))
-            )
-        except ValidationError as exc:
-            problems += [Problem(str(path), name, message) for message in _messages(exc)]
-            if isinstance(item.get("id"), str):
-                refused.add(item["id"])
-    return claims
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            self.problem(*where, f"file {source.file!r} is not UTF-8")
+            return None
+
+    def claim_file(self, path: Path) -> list[Located[Claim]]:
+        raw = self.document(path)
+        if raw is None:
+            return []
+        if not (isinstance(raw, dict) and isinstance(raw.get("claims"), list) and "source" in raw):
+            self.problem(path, "file", "must map `source` to a source id and `claims` to a list")
+            return []
+        claims = []
+        for index, item in enumerate(raw["claims"]):
+            name = _record_name("claim", "id", item, index)
+            if not isinstance(item, dict):
+                self.problem(path, name, "must be a mapping")
+                continue
+            if computed := sorted(COMPUTED_FIELDS & item.keys()):
+                self.problem(path, name, f"sets {', '.join(computed)}, which a claim file may not")
+                continue
+            try:
+                claim = CLAIM_ADAPTER.validate_python({**item, "source": raw["source"]})
+            except ValidationError as exc:
+                for message in _messages(exc):
+                    self.problem(path, name, message)
+                if isinstance(item.get("id"), str):
+                    self.refused.claims.add(item["id"])
+            else:
+                claims.append(Located(str(path), claim))
+        return claims
 
 
 def _record_name(kind: str, key: str, item: object, index: int) -> str:

@@ -113,7 +113,8 @@ def page_links(
     else:
         next_url = None
     prev_url = (
-        str(base.include_query_params(limit=limit, offset=max(0, offset - limit)))
+        # Past the end, `prev` leads back to the last page that has items.
+        str(base.include_query_params(limit=limit, offset=max(0, min(offset, total) - limit)))
         if offset > 0
         else None
     )

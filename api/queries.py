@@ -1,4 +1,4 @@
-"""Reads (and the row mapping writes share), as keyword-only functions with no HTTP in them."""
+"""Reads, as keyword-only functions with no HTTP in them."""
 
 from collections import defaultdict
 from collections.abc import Sequence
@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy import (
     cast,
     column,
@@ -16,7 +15,6 @@ from sqlalchemy import (
     literal,
     literal_column,
     table,
-    text,
     tuple_,
 )
 from sqlalchemy import select as sa_select
@@ -27,8 +25,8 @@ from sqlmodel import Session, col, select
 from api.errors import InvalidParameterError, NotFoundError
 from api.models import Claim as ClaimRow
 from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag
+from api.records import claim_from_row
 from api.schemas import (
-    CLAIM_COMMON_FIELDS,
     Certainty,
     Claim,
     ClaimType,
@@ -41,9 +39,8 @@ from api.schemas import (
     TagPublic,
 )
 from api.search import Query as SearchQuery
-from api.search import search_text, snippet
+from api.search import snippet
 
-CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
 ARTICLE_ORDER = (
     col(ClaimRow.source_id),
     col(ClaimRow.quote_start),
@@ -51,33 +48,6 @@ ARTICLE_ORDER = (
     col(ClaimRow.id),
 )
 """Claims in the order their sources state them; ties broken by id so paging is stable."""
-
-
-# Row mapping -------------------------------------------------------------------------
-
-
-def claim_row(claim: Claim) -> dict[str, Any]:
-    """The claim table's columns derived from a claim (all but `seq` and `updated_at`);
-    tags and relations live in their own tables."""
-    fields = claim.model_dump(mode="json")
-    attributes = {k: v for k, v in fields.items() if k not in CLAIM_COMMON_FIELDS}
-    rank = attributes.pop("rank", None)
-    return {
-        "id": claim.id,
-        "source_id": claim.source,
-        "type": fields["type"],
-        "title": claim.title,
-        "statement": claim.statement,
-        "quote": claim.quote,
-        "quote_start": claim.start,
-        "quote_end": claim.end,
-        "certainty": fields["certainty"],
-        "hedges": fields["hedges"],
-        "migraine_effect": fields["migraine_effect"],
-        "rank": rank,
-        "attributes": attributes,
-        "search_text": search_text(claim.title, claim.statement, claim.quote),
-    }
 
 
 def _claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]:
@@ -106,28 +76,7 @@ def _claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]
             )
         ):
             relations[claim_id].append({"kind": kind, "target": target_id})
-    return [
-        CLAIM_ADAPTER.validate_python(
-            {
-                "id": row.id,
-                "type": row.type,
-                "source": row.source_id,
-                "title": row.title,
-                "statement": row.statement,
-                "quote": row.quote,
-                "start": row.quote_start,
-                "end": row.quote_end,
-                "certainty": row.certainty,
-                "hedges": row.hedges,
-                "migraine_effect": row.migraine_effect,
-                "tags": tags[row.id],
-                "relations": relations[row.id],
-                **({"rank": row.rank} if row.rank is not None else {}),
-                **row.attributes,
-            }
-        )
-        for row in rows
-    ]
+    return [claim_from_row(row, tags=tags[row.id], relations=relations[row.id]) for row in rows]
 
 
 # Claims ------------------------------------------------------------------------------
@@ -264,8 +213,17 @@ def _matching(session: Session, where: ClaimFilter) -> tuple[Any, Any]:
         query = query.where(col(ClaimRow.migraine_effect).in_([e.value for e in where.effects]))
     if where.ranks:
         query = query.where(col(ClaimRow.rank).in_(where.ranks))
-    for slug in dict.fromkeys(where.tags_all):
-        query = query.where(_has_tag(col(ClaimTag.tag_slug) == slug))
+    tags_all = list(dict.fromkeys(where.tags_all))
+    if len(tags_all) == 1:
+        query = query.where(_has_tag(col(ClaimTag.tag_slug) == tags_all[0]))
+    elif tags_all:  # one grouped lookup, however many tags: planning stays cheap
+        with_all = (
+            select(col(ClaimTag.claim_id))
+            .where(col(ClaimTag.tag_slug).in_(tags_all))
+            .group_by(col(ClaimTag.claim_id))
+            .having(func.count() == len(tags_all))
+        )
+        query = query.where(col(ClaimRow.id).in_(with_all))
     if where.tags_any:
         query = query.where(_has_tag(col(ClaimTag.tag_slug).in_(where.tags_any)))
     if where.search is None:
@@ -397,5 +355,5 @@ def latest_fingerprint(*, session: Session) -> str | None:
 
 
 def ping(*, session: Session) -> None:
-    """Raise if the database does not answer."""
-    session.exec(select(text("1")))
+    """Raise unless the database answers a query on the claims (so it is migrated, too)."""
+    session.exec(select(col(ClaimRow.id)).limit(1)).first()

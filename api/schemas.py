@@ -8,7 +8,16 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, ClassVar, Generic, Literal, Self, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, StringConstraints, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    JsonValue,
+    Strict,
+    StringConstraints,
+    TypeAdapter,
+    model_validator,
+)
 
 DISCLAIMER = (
     "Not medical advice. These records restate what their sources say, with the sources' own "
@@ -21,6 +30,8 @@ Slug = Annotated[
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120),
 ]
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+StrictInt = Annotated[int, Strict()]
+"""Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""
 
 
 class ClaimType(StrEnum):
@@ -44,7 +55,7 @@ class ClaimType(StrEnum):
 class Certainty(StrEnum):
     """How strongly the source's own words assert the claim, read from its hedges."""
 
-    asserted = "asserted"  # stated without a hedge
+    asserted = "asserted"  # stated as fact (a hedge may qualify a part, not the claim)
     typical = "typical"  # "generally", "typically", "for many"
     hypothesized = "hypothesized"  # "it is believed", "may work by"
     possible = "possible"  # "may", "can", "potentially"
@@ -143,13 +154,13 @@ class ClaimBase(BaseModel):
         description="The source's exact words the claim rests on.",
         examples=["In rare cases, individuals may have an allergic reaction to Botox"],
     )
-    start: int = Field(
+    start: StrictInt = Field(
         ge=0,
         description="Offset of the quote's first character in the source text (0-based, "
         "in Unicode code points).",
         examples=[1739],
     )
-    end: int = Field(
+    end: StrictInt = Field(
         gt=0,
         description="Offset just past the quote's last character: text[start:end] == quote.",
         examples=[1871],
@@ -188,6 +199,10 @@ class ClaimBase(BaseModel):
         """A claim cannot carry words its quote does not contain."""
         if self.end <= self.start:
             raise ValueError(f"end {self.end} must be greater than start {self.start}")
+        if self.certainty is not Certainty.asserted and not self.hedges:
+            raise ValueError(f"certainty {self.certainty} needs the hedges that make it so")
+        if self.certainty is Certainty.rare and not any("rare" in h.lower() for h in self.hedges):
+            raise ValueError("certainty rare needs a hedge saying so (such as 'In rare cases')")
         if len(set(self.tags)) != len(self.tags):
             raise ValueError("tags repeat")
         for hedge in self.hedges:
@@ -278,7 +293,7 @@ class MechanismClaim(ClaimBase):
         quote="it is believed that Botox may work by blocking the release of neurotransmitters "
         "that contribute to the pain signals associated with migraines.",
         start=1012,
-        end=1153,
+        end=1154,
         certainty="hypothesized",
         hedges=["it is believed", "may"],
         migraine_effect="neither",
@@ -330,13 +345,13 @@ class RiskFactorClaim(ClaimBase):
         certainty="rare",
         hedges=["In rare cases", "may", "can"],
         migraine_effect="worsens",
-        tags=["botox", "risk-factor", "worsening", "allergy"],
+        tags=["allergy", "botox", "risk-factor", "worsening"],
         relations=[{"kind": "contributes_to", "target": "botox-may-make-migraines-worse"}],
         rank=2,
         outcome="an exacerbation of migraines or other symptoms",
     )
     type: Literal[ClaimType.risk_factor] = Field(description="Claim type.")
-    rank: int = Field(
+    rank: StrictInt = Field(
         ge=1,
         description="Position in the source's numbered list of risk factors (1 is first).",
         examples=[2],
@@ -393,6 +408,7 @@ Claim = Annotated[
 ]
 """One claim; its ``type`` says which schema it follows."""
 
+CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
 CLAIM_COMMON_FIELDS = frozenset(ClaimBase.model_fields)
 """Fields stored in claim columns; the rest of a claim's fields go to its attributes."""
 

@@ -5,16 +5,21 @@ the rest of the knowledge base: the source text, the vocabulary, the other claim
 The loader runs them on data/, and any future write path must run the same ones.
 """
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from api.schemas import Claim, RiskFactorClaim, SourceRecord, TagRecord
+from api.schemas import Claim, RelationKind, RiskFactorClaim, SourceRecord, TagRecord
+
+T = TypeVar("T")
+
+ACYCLIC_RELATIONS = frozenset(RelationKind) - {RelationKind.qualifies}
+"""Kinds whose chains must end: a claim cannot, through them, rest on itself."""
 
 
 @dataclass(frozen=True)
-class Problem:
+class DataProblem:
     """One reason a record is refused, naming where it is."""
 
     file: str
@@ -25,15 +30,25 @@ class Problem:
         return f"{self.file}: {self.record}: {self.message}"
 
 
-T = TypeVar("T")
-
-
 @dataclass(frozen=True)
 class Located(Generic[T]):
     """A record together with the file it came from, so problems can name it."""
 
     file: str
     record: T
+
+
+@dataclass
+class Refused:
+    """What was already refused on its own; references to it are not reported again."""
+
+    sources: set[str] = field(default_factory=set)
+    tags: set[str] = field(default_factory=set)
+    claims: set[str] = field(default_factory=set)
+    whole_files: set[str] = field(default_factory=set)  # kinds whose file could not be read
+
+    def of_kind(self, kind: str) -> set[str]:
+        return {"source": self.sources, "tag": self.tags, "claim": self.claims}[kind]
 
 
 def check_quote(claim: Claim, text: str) -> str | None:
@@ -60,71 +75,116 @@ def check_all(
     texts: dict[str, str],
     tags: Iterable[Located[TagRecord]],
     claims: Iterable[Located[Claim]],
-    refused_claim_ids: Iterable[str] = (),
-) -> list[Problem]:
-    """Every cross-record rule: unique ids, known references, quotes verbatim.
-
-    `refused_claim_ids` are claims already refused on their own: relations to them are
-    not reported again as relations to unknown claims.
-    """
+    refused: Refused | None = None,
+) -> list[DataProblem]:
+    """Every cross-record rule: unique ids, known references, quotes verbatim, ranks
+    1..n per source, no relation cycles."""
     sources, tags, claims = list(sources), list(tags), list(claims)
-    problems: list[Problem] = []
+    refused = refused or Refused()
+    problems: list[DataProblem] = []
     problems += _duplicates("source", [(s.file, s.record.id) for s in sources])
     problems += _duplicates("tag", [(t.file, t.record.slug) for t in tags])
     problems += _duplicates("claim", [(c.file, c.record.id) for c in claims])
 
-    tag_slugs = {t.record.slug for t in tags}
-    claim_ids = {c.record.id for c in claims} | set(refused_claim_ids)
+    source_ids = {s.record.id for s in sources} | refused.sources
+    tag_slugs = {t.record.slug for t in tags} | refused.tags
+    claim_ids = {c.record.id for c in claims} | refused.claims
     for located in claims:
         claim, where = located.record, (located.file, f"claim {located.record.id!r}")
-        text = texts.get(claim.source)
-        if text is None:
-            problems.append(Problem(*where, f"unknown source {claim.source!r}"))
-        elif (message := check_quote(claim, text)) is not None:
-            problems.append(Problem(*where, message))
-        for slug in claim.tags:
-            if slug not in tag_slugs:
-                problems.append(Problem(*where, f"unknown tag {slug!r}"))
+        if claim.source not in source_ids and "source" not in refused.whole_files:
+            problems.append(DataProblem(*where, f"unknown source {claim.source!r}"))
+        elif claim.source in texts and (message := check_quote(claim, texts[claim.source])):
+            problems.append(DataProblem(*where, message))
+        if "tag" not in refused.whole_files:
+            for slug in claim.tags:
+                if slug not in tag_slugs:
+                    problems.append(DataProblem(*where, f"unknown tag {slug!r}"))
         seen: set[tuple[str, str]] = set()
         for relation in claim.relations:
             key = (relation.kind.value, relation.target)
             if relation.target == claim.id:
-                problems.append(Problem(*where, f"relation {relation.kind} points at itself"))
+                problems.append(DataProblem(*where, f"relation {relation.kind} points at itself"))
             elif relation.target not in claim_ids:
                 problems.append(
-                    Problem(
+                    DataProblem(
                         *where,
                         f"relation {relation.kind} targets unknown claim {relation.target!r}",
                     )
                 )
             if key in seen:
                 problems.append(
-                    Problem(*where, f"relation {relation.kind} -> {relation.target} repeats")
+                    DataProblem(*where, f"relation {relation.kind} -> {relation.target} repeats")
                 )
             seen.add(key)
+    return problems + _rank_problems(claims) + _cycle_problems(claims)
 
-    ranks = Counter(
-        (c.record.source, c.record.rank) for c in claims if isinstance(c.record, RiskFactorClaim)
-    )
+
+def _rank_problems(claims: list[Located[Claim]]) -> list[DataProblem]:
+    """A source's risk factors are ranked 1, 2, ... n, each rank once, as its list is."""
+    by_source: dict[str, list[tuple[str, RiskFactorClaim]]] = defaultdict(list)
     for located in claims:
-        claim = located.record
-        if isinstance(claim, RiskFactorClaim) and ranks[(claim.source, claim.rank)] > 1:
-            problems.append(
-                Problem(
-                    located.file,
-                    f"claim {claim.id!r}",
-                    f"risk factor rank {claim.rank} is used twice in source {claim.source!r}",
+        if isinstance(located.record, RiskFactorClaim):
+            by_source[located.record.source].append((located.file, located.record))
+    problems = []
+    for source, factors in by_source.items():
+        counts = Counter(factor.rank for _, factor in factors)
+        for file, factor in factors:
+            rank = factor.rank
+            if counts[rank] > 1:
+                message = f"risk factor rank {rank} is used twice in source {source!r}"
+            elif rank > len(factors):
+                message = (
+                    f"risk factor rank {rank} leaves a gap: source {source!r} has "
+                    f"{len(factors)} risk factors, ranked 1..{len(factors)}"
                 )
-            )
+            else:
+                continue
+            problems.append(DataProblem(file, f"claim {factor.id!r}", message))
     return problems
 
 
-def _duplicates(kind: str, keyed: list[tuple[str, str]]) -> list[Problem]:
+def _cycle_problems(claims: list[Located[Claim]]) -> list[DataProblem]:
+    """Report one claim on each cycle of a relation kind that must not loop."""
+    problems = []
+    for kind in sorted(ACYCLIC_RELATIONS):
+        edges = {
+            c.record.id: [r.target for r in c.record.relations if r.kind is kind] for c in claims
+        }
+        files = {c.record.id: c.file for c in claims}
+        state: dict[str, int] = {}  # 1: on the current path, 2: done
+        for start in edges:
+            if state.get(start):
+                continue
+            stack = [(start, iter(edges[start]))]
+            state[start] = 1
+            while stack:
+                node, targets = stack[-1]
+                target = next(targets, None)
+                if target is None:
+                    state[node] = 2
+                    stack.pop()
+                elif state.get(target) == 1:
+                    path = [n for n, _ in stack]
+                    loop = path[path.index(target) :] + [target]
+                    problems.append(
+                        DataProblem(
+                            files[node],
+                            f"claim {node!r}",
+                            f"relation {kind} loops: {' -> '.join(loop)}",
+                        )
+                    )
+                elif target in edges and not state.get(target):
+                    state[target] = 1
+                    stack.append((target, iter(edges[target])))
+    return problems
+
+
+def _duplicates(kind: str, keyed: list[tuple[str, str]]) -> list[DataProblem]:
     counts = Counter(key for _, key in keyed)
     reported: set[str] = set()
     problems = []
     for file, key in keyed:
         if counts[key] > 1 and key not in reported:
             reported.add(key)
-            problems.append(Problem(file, f"{kind} {key!r}", f"id is used {counts[key]} times"))
+            problems.append(DataProblem(file, f"{kind} {key!r}", f"id is used {counts[key]} times"))
     return problems

@@ -7,6 +7,8 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, MetaData, select
 
+ARTICLE_CLAIMS = 21
+"""How many claims data/ curates from the article: change it with the data."""
 CLAIMS_FILE = "claims/can-botox-for-migraines-make-them-worse.yaml"
 Edit = Callable[[Any], None]
 

@@ -3,11 +3,12 @@
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, inspect
 from typer.testing import CliRunner
 
 from api.cli import app
 from api.config import Settings
-from tests.fixtures import CLAIMS_FILE, edit_yaml
+from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, edit_yaml
 from tests.test_loader import _unknown_tag
 
 
@@ -23,7 +24,7 @@ def test_kb_load_loads_then_finds_nothing_to_change(kb: CliRunner) -> None:
     second = kb.invoke(app, ["load"])
 
     assert first.exit_code == 0, first.output
-    assert "claim: 20 inserted" in first.stdout
+    assert f"claim: {ARTICLE_CLAIMS} inserted" in first.stdout
     assert second.exit_code == 0
     assert second.stdout.strip() == "database already matches the data; nothing changed"
 
@@ -47,7 +48,7 @@ def test_kb_check_validates_without_a_database(data_dir: Path) -> None:
     result = CliRunner().invoke(app, ["check", str(data_dir)])
 
     assert result.exit_code == 0
-    assert result.stdout.strip() == "ok: 1 sources, 22 tags, 20 claims"
+    assert result.stdout.strip() == f"ok: 1 sources, 22 tags, {ARTICLE_CLAIMS} claims"
 
 
 def test_kb_creates_the_folder_of_a_new_sqlite_file(
@@ -67,3 +68,14 @@ def test_kb_says_so_when_the_database_cannot_be_reached(monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert "cannot use the database" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_refused_data_leaves_even_a_new_database_untouched(
+    kb: CliRunner, settings: Settings, data_dir: Path
+) -> None:
+    edit_yaml(data_dir, CLAIMS_FILE, _unknown_tag)
+
+    assert kb.invoke(app, ["load", str(data_dir)]).exit_code == 1
+    engine = create_engine(settings.database_url)
+    assert inspect(engine).get_table_names() == []
+    engine.dispose()

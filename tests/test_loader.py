@@ -4,22 +4,24 @@ Every way of breaking the data is refused with a message naming the file and the
 record, and leaves the database exactly as it was.
 """
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from sqlalchemy import Engine
 
 from api import loader
 from api.errors import DataError
-from tests.fixtures import CLAIMS_FILE, claim, edit_yaml, snapshot
+from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml, snapshot
 
 
 def test_loading_fills_an_empty_database(engine: Engine, data_dir: Path) -> None:
     report = loader.load(engine=engine, data_dir=data_dir)
 
     assert report.changed["source"]["inserted"] == 1
-    assert report.changed["claim"]["inserted"] == 20
+    assert report.changed["claim"]["inserted"] == ARTICLE_CLAIMS
     assert report.changed["tag"]["inserted"] == 22
     assert report.summary().startswith("loaded: ")
 
@@ -277,3 +279,129 @@ def test_a_failure_while_writing_rolls_everything_back(
     with pytest.raises(RuntimeError, match="disk full"):
         loader.load(engine=engine, data_dir=data_dir)
     assert snapshot(engine) == before
+
+
+def _cycle(d: Any) -> None:
+    claim(d, "risk-factor-allergic-reactions")["relations"].append(
+        {"kind": "contributes_to", "target": "some-factors-can-contribute-to-worsening"}
+    )
+    claim(d, "some-factors-can-contribute-to-worsening")["relations"].append(
+        {"kind": "contributes_to", "target": "risk-factor-allergic-reactions"}
+    )
+
+
+def _rank_gap(d: Any) -> None:
+    claim(d, "risk-factor-timing-of-treatment")["rank"] = 99
+
+
+def _offset_as_boolean(d: Any) -> None:
+    claim(d, "botox-cosmetic-use")["start"] = True
+
+
+def _rare_without_a_hedge(d: Any) -> None:
+    claim(d, "risk-factor-inadequate-dosage")["certainty"] = "rare"
+
+
+def _computed_field(d: Any) -> None:
+    claim(d, "botox-cosmetic-use")["match"] = {"score": 1, "snippet": "x"}
+
+
+MORE_REJECTIONS = {
+    "a relation cycle": (_cycle, "contributes_to loops", "risk-factor-allergic-reactions"),
+    "a gap in the ranks": (_rank_gap, "risk-factor-timing-of-treatment", "rank 99 leaves a gap"),
+    "an offset written as a boolean": (_offset_as_boolean, "botox-cosmetic-use", "start:"),
+    "rare without a hedge saying so": (
+        _rare_without_a_hedge,
+        "risk-factor-inadequate-dosage",
+        "certainty rare needs a hedge",
+    ),
+    "a computed field": (_computed_field, "botox-cosmetic-use", "sets match"),
+}
+
+
+@pytest.mark.parametrize("case", MORE_REJECTIONS, ids=list(MORE_REJECTIONS))
+def test_more_bad_claims_are_refused_and_change_nothing(
+    case: str, engine: Engine, data_dir: Path
+) -> None:
+    edit, first, second = MORE_REJECTIONS[case]
+    loader.load(engine=engine, data_dir=data_dir)
+    before = snapshot(engine)
+    edit_yaml(data_dir, CLAIMS_FILE, edit)
+
+    with pytest.raises(DataError) as refused:
+        loader.load(engine=engine, data_dir=data_dir)
+
+    assert first in str(refused.value) and second in str(refused.value)
+    assert snapshot(engine) == before
+
+
+@pytest.mark.parametrize("content", ["", "# nothing here yet\n", "---\n"])
+def test_an_emptied_claims_file_is_refused_not_taken_as_no_claims(
+    content: str, engine: Engine, data_dir: Path
+) -> None:
+    loader.load(engine=engine, data_dir=data_dir)
+    before = snapshot(engine)
+    (data_dir / CLAIMS_FILE).write_text(content)
+
+    with pytest.raises(DataError, match=r"claims/can-botox.*\.yaml: file: is empty"):
+        loader.load(engine=engine, data_dir=data_dir)
+    assert snapshot(engine) == before
+
+
+def test_an_emptied_tags_file_is_one_problem_not_one_per_tag_use(
+    engine: Engine, data_dir: Path
+) -> None:
+    (data_dir / "tags.yaml").write_text("")
+
+    with pytest.raises(DataError) as refused:
+        loader.load(engine=engine, data_dir=data_dir)
+    assert [str(p).split(": ", 1)[1] for p in refused.value.problems] == ["file: is empty"]
+
+
+def test_a_source_with_a_bad_hash_is_one_problem_not_one_per_claim(
+    engine: Engine, data_dir: Path
+) -> None:
+    text_file = data_dir / "sources" / "can-botox-for-migraines-make-them-worse.txt"
+    text_file.write_bytes(text_file.read_bytes() + b" ")
+
+    with pytest.raises(DataError) as refused:
+        loader.load(engine=engine, data_dir=data_dir)
+    assert len(refused.value.problems) == 1
+
+
+def test_an_impossible_date_is_refused_without_a_traceback(engine: Engine, data_dir: Path) -> None:
+    path = data_dir / "sources.yaml"
+    path.write_text(path.read_text().replace("published: null", "published: 2024-13-45"))
+
+    with pytest.raises(DataError, match=r"sources\.yaml: source 'can-botox.*published: "):
+        loader.load(engine=engine, data_dir=data_dir)
+
+
+def test_a_key_given_twice_is_refused(engine: Engine, data_dir: Path) -> None:
+    path = data_dir / CLAIMS_FILE
+    path.write_text(
+        path.read_text().replace(
+            "  certainty: asserted\n", "  certainty: asserted\n  certainty: rare\n", 1
+        )
+    )
+
+    with pytest.raises(DataError, match="key 'certainty' is given twice"):
+        loader.load(engine=engine, data_dir=data_dir)
+
+
+def test_json_claim_files_load_like_yaml_ones(engine: Engine, data_dir: Path) -> None:
+    yaml_file = data_dir / CLAIMS_FILE
+    document = yaml.safe_load(yaml_file.read_text())
+    yaml_file.unlink()
+    yaml_file.with_suffix(".json").write_text(json.dumps(document))
+
+    report = loader.load(engine=engine, data_dir=data_dir)
+
+    assert report.changed["claim"]["inserted"] == ARTICLE_CLAIMS
+
+
+def test_editing_documentation_is_not_a_data_change(engine: Engine, data_dir: Path) -> None:
+    loader.load(engine=engine, data_dir=data_dir)
+    (data_dir / "README.md").write_text("edited")
+
+    assert loader.load(engine=engine, data_dir=data_dir, only_if_changed=True).skipped

@@ -90,3 +90,17 @@ def test_swagger_ui_and_redoc_are_served(client: TestClient) -> None:
         response = client.get(path)
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/html")
+
+
+def test_claim_examples_are_real_claims_exactly_as_served(client: TestClient) -> None:
+    schemas = document(client)["components"]["schemas"]
+    examples = [
+        example
+        for name, schema in schemas.items()
+        if name.endswith("Claim")
+        for example in schema.get("examples", [])
+    ]
+
+    assert examples
+    for example in examples:
+        assert client.get(f"/v1/claims/{example['id']}").json() == example

@@ -11,7 +11,7 @@ from api import loader
 from api.config import Settings
 from api.main import create_app
 from api.paging import encode_cursor
-from tests.fixtures import CLAIMS_FILE, claim, edit_yaml
+from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
 from tests.test_claims import ids
 
 
@@ -60,7 +60,7 @@ def test_filter_by_rank(client: TestClient) -> None:
 def test_sources_are_any_of(client: TestClient) -> None:
     body = get(client, source=["can-botox-for-migraines-make-them-worse", "another"])
 
-    assert body["meta"]["total"] == 20
+    assert body["meta"]["total"] == ARTICLE_CLAIMS
 
 
 def test_bad_filter_values_are_422(client: TestClient) -> None:
@@ -170,7 +170,7 @@ def test_facets_follow_search_and_cover_every_page(client: TestClient) -> None:
 def test_facets_only_when_asked(client: TestClient) -> None:
     assert "facets" not in get(client)["meta"]
     assert get(client, facet="source")["meta"]["facets"]["source"] == [
-        {"value": "can-botox-for-migraines-make-them-worse", "count": 20}
+        {"value": "can-botox-for-migraines-make-them-worse", "count": ARTICLE_CLAIMS}
     ]
 
 
@@ -194,3 +194,18 @@ def test_sort_by_updated_shows_the_latest_change_first(
     with TestClient(create_app(settings)) as client:
         latest = ids(get(client, sort="updated", limit=2))
     assert latest == ["migraine-is-a-common-condition", "botox-cosmetic-use"]
+
+
+def test_a_filter_takes_at_most_20_values(client: TestClient) -> None:
+    tags = [f"tag-{i}" for i in range(21)]
+
+    assert client.get("/v1/claims", params={"tag": tags[:20]}).status_code == 200
+    response = client.get("/v1/claims", params={"tag": tags})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["location"] == "query.tag"
+
+
+def test_several_tags_all_of_in_one_lookup(client: TestClient) -> None:
+    body = get(client, tag=["botox", "risk-factor", "worsening", "allergy"])
+
+    assert ids(body) == ["risk-factor-allergic-reactions"]

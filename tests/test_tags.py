@@ -10,7 +10,7 @@ def test_list_tags_by_slug_with_claim_counts(client: TestClient) -> None:
     assert [tag["slug"] for tag in body["data"]] == sorted(tags)
     assert body["meta"]["total"] == len(tags) == 22
     assert tags["allergy"]["claim_count"] == 1
-    assert tags["risk-factor"]["claim_count"] == 4
+    assert tags["risk-factor"]["claim_count"] == 5
     assert tags["dosage"]["claim_count"] == 2
     assert tags["allergy"]["codes"] == []
 

@@ -27,12 +27,15 @@ router = APIRouter(prefix="/v1/claims", tags=["claims"])
 
 Rank = Annotated[int, Field(ge=1, le=10_000)]
 MAX_QUERY = 500
+MAX_VALUES = 20
+"""Values one filter may repeat: enough for any real query, bounded for the database."""
 
 
 def claim_filter(
     type: Annotated[
         list[ClaimType],
         Query(
+            max_length=MAX_VALUES,
             description="Only claims of these types; repeat for any of several (a claim has "
             "one type, so all-of would match nothing).",
             examples=[["risk_factor"]],
@@ -41,6 +44,7 @@ def claim_filter(
     tag: Annotated[
         list[Slug],
         Query(
+            max_length=MAX_VALUES,
             description="Only claims carrying every one of these tags (all-of). For any-of, "
             "use `tag_any`.",
             examples=[["dosage"]],
@@ -49,6 +53,7 @@ def claim_filter(
     tag_any: Annotated[
         list[Slug],
         Query(
+            max_length=MAX_VALUES,
             description="Only claims carrying at least one of these tags (any-of).",
             examples=[["allergy", "dosage"]],
         ),
@@ -56,6 +61,7 @@ def claim_filter(
     source: Annotated[
         list[Slug],
         Query(
+            max_length=MAX_VALUES,
             description="Only claims quoted from these sources (any-of).",
             examples=[["can-botox-for-migraines-make-them-worse"]],
         ),
@@ -63,6 +69,7 @@ def claim_filter(
     certainty: Annotated[
         list[Certainty],
         Query(
+            max_length=MAX_VALUES,
             description="Only claims put this strongly by their source (any-of).",
             examples=[["rare"]],
         ),
@@ -70,12 +77,18 @@ def claim_filter(
     migraine_effect: Annotated[
         list[MigraineEffect],
         Query(
-            description="Only claims saying this about migraines (any-of).", examples=[["worsens"]]
+            max_length=MAX_VALUES,
+            description="Only claims saying this about migraines (any-of).",
+            examples=[["worsens"]],
         ),
     ] = [],  # noqa: B006
     rank: Annotated[
         list[Rank],
-        Query(description="Only risk factors at these ranks (any-of).", examples=[[1, 2]]),
+        Query(
+            max_length=MAX_VALUES,
+            description="Only risk factors at these ranks (any-of).",
+            examples=[[1, 2]],
+        ),
     ] = [],  # noqa: B006
     q: Annotated[
         str | None,

@@ -6,7 +6,7 @@ from api.db import SessionDep
 from api.errors import problem_responses
 from api.paging import CursorDep, PageDep
 from api.queries import ClaimFilter
-from api.routes.claims import list_page
+from api.routes.claims import MAX_VALUES, list_page
 from api.schemas import ClaimPage, ClaimType, Slug, SortOrder
 
 router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
@@ -27,6 +27,7 @@ def list_risk_factors(
     source: Annotated[
         list[Slug],
         Query(
+            max_length=MAX_VALUES,
             description="Only risk factors from these sources (any-of).",
             examples=[["can-botox-for-migraines-make-them-worse"]],
         ),

@@ -1,0 +1,57 @@
+"""The one mapping between public claim records and rows of the claim table.
+
+Writes (the loader) and reads (queries) both go through here, so a field added to a
+claim type is stored and served the same way.
+"""
+
+from typing import Any
+
+from api.models import Claim as ClaimRow
+from api.schemas import CLAIM_ADAPTER, CLAIM_COMMON_FIELDS, Claim
+from api.search import search_text
+
+
+def claim_row(claim: Claim) -> dict[str, Any]:
+    """The claim table's columns derived from a claim (all but `seq` and `updated_at`);
+    tags and relations live in their own tables."""
+    fields = claim.model_dump(mode="json")
+    attributes = {k: v for k, v in fields.items() if k not in CLAIM_COMMON_FIELDS}
+    rank = attributes.pop("rank", None)
+    return {
+        "id": claim.id,
+        "source_id": claim.source,
+        "type": fields["type"],
+        "title": claim.title,
+        "statement": claim.statement,
+        "quote": claim.quote,
+        "quote_start": claim.start,
+        "quote_end": claim.end,
+        "certainty": fields["certainty"],
+        "hedges": fields["hedges"],
+        "migraine_effect": fields["migraine_effect"],
+        "rank": rank,
+        "attributes": attributes,
+        "search_text": search_text(claim.title, claim.statement, claim.quote),
+    }
+
+
+def claim_from_row(row: ClaimRow, *, tags: list[str], relations: list[dict[str, str]]) -> Claim:
+    return CLAIM_ADAPTER.validate_python(
+        {
+            "id": row.id,
+            "type": row.type,
+            "source": row.source_id,
+            "title": row.title,
+            "statement": row.statement,
+            "quote": row.quote,
+            "start": row.quote_start,
+            "end": row.quote_end,
+            "certainty": row.certainty,
+            "hedges": row.hedges,
+            "migraine_effect": row.migraine_effect,
+            "tags": tags,
+            "relations": relations,
+            **({"rank": row.rank} if row.rank is not None else {}),
+            **row.attributes,
+        }
+    )
