@@ -108,6 +108,14 @@ class ClaimList:
 
 NULL_RANK = 2**31 - 1
 """Claims without a rank sort after every ranked one, on both engines."""
+
+
+def rank_order() -> Any:
+    """The rank sort key. Written with a literal, not a parameter, so that both engines
+    match it to the expression index ix_claim_rank_order (made in a migration)."""
+    return func.coalesce(col(ClaimRow.rank), literal_column(str(NULL_RANK)))
+
+
 FACET_VALUES = 100
 
 
@@ -190,7 +198,7 @@ def _sort_keys(sort: SortOrder, score: Any) -> list[tuple[Any, bool]]:
     """(expression, descending) pairs; each order ends in the unique id, so it is total."""
     article = [(column, False) for column in ARTICLE_ORDER]
     if sort is SortOrder.rank:
-        return [(func.coalesce(col(ClaimRow.rank), NULL_RANK), False), *article]
+        return [(rank_order(), False), *article]
     if sort is SortOrder.updated:
         return [(col(ClaimRow.updated_at), True), (col(ClaimRow.id), True)]
     if sort is SortOrder.relevance:

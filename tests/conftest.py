@@ -76,7 +76,8 @@ def _drop_postgres_schemas() -> Iterator[None]:
         engine.dispose()
 
 
-def _database_url(backend: str, folder: Path) -> str:
+def database_url(backend: str, folder: Path) -> str:
+    """A URL for a new, empty database on `backend` (skipped or failed per KB_TEST_POSTGRES)."""
     if backend == "sqlite":
         return f"sqlite:///{folder / 'kb.sqlite3'}"
     return _fresh_postgres_schema()
@@ -85,7 +86,7 @@ def _database_url(backend: str, folder: Path) -> str:
 @pytest.fixture(params=BACKENDS)
 def settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """Settings for an empty database of its own (no tables yet)."""
-    return Settings(database_url=_database_url(request.param, tmp_path), data_dir=DATA_DIR)
+    return Settings(database_url=database_url(request.param, tmp_path), data_dir=DATA_DIR)
 
 
 @pytest.fixture
@@ -103,7 +104,7 @@ def loaded_settings(
 ) -> Iterator[Settings]:
     """One database per backend with data/ loaded, shared by tests that only read."""
     settings = Settings(
-        database_url=_database_url(request.param, tmp_path_factory.mktemp(request.param)),
+        database_url=database_url(request.param, tmp_path_factory.mktemp(request.param)),
         data_dir=DATA_DIR,
     )
     engine = make_engine(settings)

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy import Engine, MetaData, select
+from sqlalchemy import Engine, inspect
 
 ARTICLE_CLAIMS = 21
 """How many claims data/ curates from the article: change it with the data."""
@@ -14,13 +14,15 @@ Edit = Callable[[Any], None]
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
-    """Every row of every table, to prove a refused load changed nothing."""
-    metadata = MetaData()
-    metadata.reflect(engine)
+    """Every row of every table (the full-text index's too), to prove a refused load
+    changed nothing."""
     with engine.connect() as connection:
         return {
-            name: sorted((tuple(row) for row in connection.execute(select(table))), key=repr)
-            for name, table in metadata.tables.items()
+            name: sorted(
+                (tuple(row) for row in connection.exec_driver_sql(f'SELECT * FROM "{name}"')),
+                key=repr,
+            )
+            for name in inspect(connection).get_table_names()
         }
 
 

@@ -4,10 +4,11 @@ Revision ID: 04ef2a8beb89
 Revises: f3beddd3253b
 Create Date: 2026-11-25 20:50:54.087057
 
-The full-text index differs per engine and lives outside the table models (env.py
-leaves it out of autogenerate): an FTS5 table kept in step by triggers on SQLite, a GIN
-expression index on PostgreSQL. Existing claims get an empty search_text and the load
-log is cleared, so the next `kb serve` (or `kb load`) recomputes it from data/.
+The full-text index differs per engine and, like the rank-order expression index, lives
+outside the table models (env.py leaves both out of autogenerate): an FTS5 table kept in
+step by triggers on SQLite, a GIN expression index on PostgreSQL. Existing claims get an
+empty search_text and the load log is cleared, so the next `kb serve` (or `kb load`)
+recomputes it from data/.
 """
 
 from collections.abc import Sequence
@@ -23,6 +24,10 @@ depends_on: str | Sequence[str] | None = None
 
 # Must match api.queries.search_vector() exactly for PostgreSQL to use the index.
 PG_SEARCH_VECTOR = "array_to_tsvector(string_to_array(search_text, ' '))"
+
+# Must match api.queries.rank_order(): the rank sort, ranked claims first.
+RANK_ORDER = "coalesce(rank, 2147483647)"
+ARTICLE_ORDER = ["source_id", "quote_start", "quote_end", "id"]
 
 SQLITE_FTS = [
     "CREATE VIRTUAL TABLE claim_search USING fts5(search_text, tokenize = 'ascii')",
@@ -69,6 +74,7 @@ def upgrade() -> None:
         batch.create_index("ix_claim_migraine_effect", ["migraine_effect"])
         batch.create_index("ix_claim_rank", ["rank"])
         batch.create_index("ix_claim_updated_at", ["updated_at", "id"])
+    op.create_index("ix_claim_rank_order", "claim", [sa.text(RANK_ORDER), *ARTICLE_ORDER])
     if sqlite:
         for statement in SQLITE_FTS:
             op.execute(statement)
@@ -77,6 +83,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_claim_rank_order", table_name="claim")
     if op.get_bind().dialect.name == "sqlite":
         for trigger in ("claim_search_insert", "claim_search_delete", "claim_search_update"):
             op.execute(f"DROP TRIGGER {trigger}")
