@@ -23,6 +23,11 @@ class Settings(BaseSettings):
         description="SQLAlchemy URL; SQLite file under var/ unless set.",
     )
     data_dir: Path = Field(default=REPO_ROOT / "data", description="Where `kb load` reads from.")
+    public_url: str | None = Field(
+        default=None,
+        description="Base URL clients reach the API at (https://kb.example.org); paging links "
+        "use it instead of the request's Host header, which a client controls.",
+    )
     echo_sql: bool = False
 
     @field_validator("database_url")

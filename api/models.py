@@ -36,13 +36,18 @@ class Tag(SQLModel, table=True):
     codes: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
 
 
+ARTICLE_ORDER = ("source_id", "quote_start", "quote_end", "id")
+
+
 class Claim(SQLModel, table=True):
     __table_args__ = (
-        Index("ix_claim_article_order", "source_id", "quote_start", "quote_end", "id"),
-        Index("ix_claim_type_rank", "type", "rank"),
+        # Each filter column leads an index that continues in article order, so a filtered
+        # page is read in order and stops at `limit`, instead of sorting every match.
+        Index("ix_claim_article_order", *ARTICLE_ORDER),
+        Index("ix_claim_type_order", "type", *ARTICLE_ORDER),
+        Index("ix_claim_certainty_order", "certainty", *ARTICLE_ORDER),
+        Index("ix_claim_migraine_effect_order", "migraine_effect", *ARTICLE_ORDER),
         Index("ix_claim_rank", "rank"),
-        Index("ix_claim_certainty", "certainty"),
-        Index("ix_claim_migraine_effect", "migraine_effect"),
         Index("ix_claim_updated_at", "updated_at", "id"),
     )
 

@@ -7,6 +7,7 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Query, Request, Response
 from pydantic import BaseModel
+from starlette.datastructures import URL
 
 from api.errors import InvalidParameterError
 from api.schemas import DISCLAIMER, Page, PageLinks, PageMeta
@@ -92,6 +93,17 @@ def decode_cursor(cursor: str, sort: str, shape: tuple[type, ...]) -> tuple[list
     return key, offset
 
 
+def public_url(request: Request) -> URL:
+    """The request's URL as clients know it: on the configured public base, if any."""
+    base = request.app.state.settings.public_url
+    if base is None:
+        return request.url
+    public = URL(base)
+    return request.url.replace(
+        scheme=public.scheme, netloc=public.netloc, path=public.path.rstrip("/") + request.url.path
+    )
+
+
 def page_links(
     request: Request,
     response: Response,
@@ -105,7 +117,8 @@ def page_links(
 
     `next` follows a cursor where the list has one, else an offset; `prev` is by offset.
     """
-    base = request.url.remove_query_params(["cursor", "offset"])
+    here = public_url(request)
+    base = here.remove_query_params(["cursor", "offset"])
     if next_cursor is not None:
         next_url: str | None = str(base.include_query_params(limit=limit, cursor=next_cursor))
     elif offset + limit < total:
@@ -118,7 +131,7 @@ def page_links(
         if offset > 0
         else None
     )
-    links = PageLinks(self=str(request.url), next=next_url, prev=prev_url)
+    links = PageLinks(self=str(here), next=next_url, prev=prev_url)
     response.headers["Link"] = (
         ", ".join(
             f'<{target}>; rel="{rel}"'

@@ -150,7 +150,8 @@ def list_claims(
     rows = session.execute(query.offset(offset).limit(limit + 1)).tuples().all()
     more = len(rows) > limit
     rows = rows[:limit]
-    total = session.exec(select(func.count()).select_from(matching.subquery())).one()
+    every_match, _ = _matching(session, where, counting=True)
+    total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
     claims = _claims_from_rows(session, [row for row, _ in rows])
     if where.search is not None:
         for claim, (row, row_score) in zip(claims, rows, strict=True):
@@ -163,7 +164,7 @@ def list_claims(
         claims=claims,
         total=total,
         next_key=_key_values(sort, last) if last is not None else None,
-        facets={facet: _facet_counts(session, matching, facet) for facet in facets},
+        facets={facet: _facet_counts(session, every_match, facet) for facet in facets},
     )
 
 
@@ -208,8 +209,13 @@ def _sort_keys(sort: SortOrder, score: Any) -> list[tuple[Any, bool]]:
     return article
 
 
-def _matching(session: Session, where: ClaimFilter) -> tuple[Any, Any]:
-    """A select of the claims matching every condition, and their search score (or None)."""
+def _matching(session: Session, where: ClaimFilter, *, counting: bool = False) -> tuple[Any, Any]:
+    """A select of the claims matching every condition, and their search score (or None).
+
+    Tag conditions take two forms with the same meaning: a page read in order tests each
+    claim it passes (EXISTS, stopping at `limit`), while counting all matches starts from
+    the tag's index entries (IN), which SQLite does an order of magnitude faster.
+    """
     query = select(ClaimRow)
     if where.types:
         query = query.where(col(ClaimRow.type).in_([t.value for t in where.types]))
@@ -223,7 +229,7 @@ def _matching(session: Session, where: ClaimFilter) -> tuple[Any, Any]:
         query = query.where(col(ClaimRow.rank).in_(where.ranks))
     tags_all = list(dict.fromkeys(where.tags_all))
     if len(tags_all) == 1:
-        query = query.where(_has_tag(col(ClaimTag.tag_slug) == tags_all[0]))
+        query = query.where(_has_tag(col(ClaimTag.tag_slug) == tags_all[0], counting))
     elif tags_all:  # one grouped lookup, however many tags: planning stays cheap
         with_all = (
             select(col(ClaimTag.claim_id))
@@ -233,7 +239,7 @@ def _matching(session: Session, where: ClaimFilter) -> tuple[Any, Any]:
         )
         query = query.where(col(ClaimRow.id).in_(with_all))
     if where.tags_any:
-        query = query.where(_has_tag(col(ClaimTag.tag_slug).in_(where.tags_any)))
+        query = query.where(_has_tag(col(ClaimTag.tag_slug).in_(where.tags_any), counting))
     if where.search is None:
         return query, None
     if not where.search.terms:
@@ -261,7 +267,9 @@ def search_vector() -> Any:
     )
 
 
-def _has_tag(condition: Any) -> Any:
+def _has_tag(condition: Any, counting: bool) -> Any:
+    if counting:
+        return col(ClaimRow.id).in_(select(col(ClaimTag.claim_id)).where(condition))
     return exists().where(col(ClaimTag.claim_id) == col(ClaimRow.id), condition)
 
 

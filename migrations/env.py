@@ -1,9 +1,11 @@
 """Alembic environment: the URL comes from Settings, the target from the table models."""
 
+import warnings
 from typing import Any
 
 from alembic import context
 from sqlalchemy import Connection
+from sqlalchemy.exc import SAWarning
 
 from api import models
 from api.config import get_settings
@@ -16,6 +18,10 @@ target_metadata = models.metadata
 # Indexes made by SQL in a migration (2026-11-25_claim_search_and_sort_columns) that no
 # table model can describe: the engine-specific full-text index and an expression index.
 MIGRATION_ONLY_INDEXES = {"ix_claim_search", "ix_claim_rank_order"}
+# SQLAlchemy cannot reflect the expression index and says so; it is left out on purpose.
+warnings.filterwarnings(
+    "ignore", "Skipped unsupported reflection of expression-based index", SAWarning
+)
 
 
 def include_name(name: str | None, type_: str, _parent: Any) -> bool:

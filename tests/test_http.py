@@ -144,3 +144,16 @@ def test_lists_send_an_rfc_8288_link_header(client: TestClient) -> None:
         f'<{middle.json()["links"]["next"]}>; rel="next", '
         f'<{middle.json()["links"]["prev"]}>; rel="prev"'
     )
+
+
+def test_links_use_the_configured_public_url_not_the_host_header(
+    loaded_settings: Settings,
+) -> None:
+    settings = loaded_settings.model_copy(update={"public_url": "https://kb.example.org/api"})
+    with TestClient(create_app(settings)) as client:
+        body = client.get(
+            "/v1/claims", params={"limit": 5}, headers={"Host": "evil.example"}
+        ).json()
+
+    assert body["links"]["self"] == "https://kb.example.org/api/v1/claims?limit=5"
+    assert body["links"]["next"].startswith("https://kb.example.org/api/v1/claims?limit=5&cursor=")

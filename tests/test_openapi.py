@@ -104,3 +104,18 @@ def test_claim_examples_are_real_claims_exactly_as_served(client: TestClient) ->
     assert examples
     for example in examples:
         assert client.get(f"/v1/claims/{example['id']}").json() == example
+
+
+def test_every_parameter_is_described_with_an_example(client: TestClient) -> None:
+    missing = []
+    for path, item in document(client)["paths"].items():
+        for method, operation in item.items():
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                has_example = (
+                    "example" in parameter or "examples" in parameter or ("examples" in schema)
+                )
+                if not (parameter.get("description") and has_example):
+                    missing.append(f"{method.upper()} {path} {parameter['name']}")
+
+    assert missing == []

@@ -70,8 +70,8 @@ def upgrade() -> None:
             "updated_at", existing_type=sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False
         )
         batch.create_unique_constraint(op.f("uq_claim_seq"), ["seq"])
-        batch.create_index("ix_claim_certainty", ["certainty"])
-        batch.create_index("ix_claim_migraine_effect", ["migraine_effect"])
+        batch.create_index("ix_claim_certainty_order", ["certainty", *ARTICLE_ORDER])
+        batch.create_index("ix_claim_migraine_effect_order", ["migraine_effect", *ARTICLE_ORDER])
         batch.create_index("ix_claim_rank", ["rank"])
         batch.create_index("ix_claim_updated_at", ["updated_at", "id"])
     op.create_index("ix_claim_rank_order", "claim", [sa.text(RANK_ORDER), *ARTICLE_ORDER])
@@ -93,8 +93,8 @@ def downgrade() -> None:
     with op.batch_alter_table("claim") as batch:
         batch.drop_index("ix_claim_updated_at")
         batch.drop_index("ix_claim_rank")
-        batch.drop_index("ix_claim_migraine_effect")
-        batch.drop_index("ix_claim_certainty")
+        batch.drop_index("ix_claim_migraine_effect_order")
+        batch.drop_index("ix_claim_certainty_order")
         batch.drop_constraint(op.f("uq_claim_seq"), type_="unique")
         batch.drop_column("updated_at")
         batch.drop_column("search_text")

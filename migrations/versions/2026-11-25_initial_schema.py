@@ -71,7 +71,9 @@ def upgrade() -> None:
     op.create_index(
         "ix_claim_article_order", "claim", ["source_id", "quote_start", "quote_end", "id"]
     )
-    op.create_index("ix_claim_type_rank", "claim", ["type", "rank"])
+    op.create_index(
+        "ix_claim_type_order", "claim", ["type", "source_id", "quote_start", "quote_end", "id"]
+    )
     op.create_table(
         "claim_relation",
         sa.Column("claim_id", AutoString(), nullable=False),
@@ -110,7 +112,7 @@ def downgrade() -> None:
     op.drop_table("claim_tag")
     op.drop_index("ix_claim_relation_target_id", table_name="claim_relation")
     op.drop_table("claim_relation")
-    op.drop_index("ix_claim_type_rank", table_name="claim")
+    op.drop_index("ix_claim_type_order", table_name="claim")
     op.drop_index("ix_claim_article_order", table_name="claim")
     op.drop_table("claim")
     op.drop_table("tag")
