@@ -120,6 +120,20 @@ def measure(port: int, path: str, requests: int, conditional: bool) -> list[floa
     return timings
 
 
+def deep_paths(port: int, claims: int) -> dict[str, str]:
+    """The same deep page, asked for by offset and by the cursor `links.next` gives."""
+    offset = claims - 1000
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("GET", f"/v1/claims?limit=50&offset={offset - 50}")
+    next_url = json.loads(connection.getresponse().read())["links"]["next"]
+    connection.close()
+    cursor_path = next_url[next_url.index("/v1/") :]
+    return {
+        f"page at offset {offset:,}, by offset": f"/v1/claims?limit=50&offset={offset}",
+        f"page at offset {offset:,}, by cursor": cursor_path,
+    }
+
+
 def summarize(timings: list[float]) -> dict[str, float]:
     ordered = sorted(timings)
     return {
@@ -161,7 +175,11 @@ def main() -> None:
             name: {"small": [], "big": []} for name in SCENARIOS
         }
         with serve(small) as small_port, serve(big) as big_port:
+            depth = deep_paths(big_port, args.claims)
+            deep: dict[str, list[float]] = {name: [] for name in depth}
             for round_ in range(args.rounds):
+                for name, path in depth.items():
+                    deep[name] += measure(big_port, path, args.requests, False)
                 order = [("small", small_port), ("big", big_port)]
                 if round_ % 2:
                     order.reverse()
@@ -200,6 +218,18 @@ def main() -> None:
             f"| {name} | {s['p50_ms']:.1f} ms | {b['p50_ms']:.1f} ms | {ratio:.2f}× | "
             f"{s['p99_ms']:.1f} ms | {b['p99_ms']:.1f} ms | {s['requests_per_s']:.0f} | "
             f"{b['requests_per_s']:.0f} |"
+        )
+    lines += [
+        "",
+        f"| deep page, {args.claims // 1000}k claims | p50 | p99 | req/s |",
+        "|---|---:|---:|---:|",
+    ]
+    results["deep_pages"] = {}
+    for name, samples in deep.items():
+        d = summarize(samples)
+        results["deep_pages"][name] = d
+        lines.append(
+            f"| {name} | {d['p50_ms']:.1f} ms | {d['p99_ms']:.1f} ms | {d['requests_per_s']:.0f} |"
         )
     table = "\n".join(lines)
     print(table)
