@@ -134,6 +134,31 @@ def _unknown_source(d: Any) -> None:
     d["source"] = "another-article"
 
 
+def _cycle(d: Any) -> None:
+    claim(d, "risk-factor-allergic-reactions")["relations"].append(
+        {"kind": "contributes_to", "target": "some-factors-can-contribute-to-worsening"}
+    )
+    claim(d, "some-factors-can-contribute-to-worsening")["relations"].append(
+        {"kind": "contributes_to", "target": "risk-factor-allergic-reactions"}
+    )
+
+
+def _rank_gap(d: Any) -> None:
+    claim(d, "risk-factor-timing-of-treatment")["rank"] = 99
+
+
+def _offset_as_boolean(d: Any) -> None:
+    claim(d, "botox-cosmetic-use")["start"] = True
+
+
+def _rare_without_a_hedge(d: Any) -> None:
+    claim(d, "risk-factor-inadequate-dosage")["certainty"] = "rare"
+
+
+def _computed_field(d: Any) -> None:
+    claim(d, "botox-cosmetic-use")["match"] = {"score": 1, "snippet": "x"}
+
+
 REJECTIONS = {
     "a broken quote": (_quote_broken, "risk-factor-allergic-reactions", "quote does not match"),
     "a bad offset": (_offset_moved, "risk-factor-inadequate-dosage", "the quote occurs at 1894"),
@@ -172,6 +197,15 @@ REJECTIONS = {
         "claim 'botox-cosmetic-use'",
         "unknown source 'another-article'",
     ),
+    "a relation cycle": (_cycle, "contributes_to loops", "risk-factor-allergic-reactions"),
+    "a gap in the ranks": (_rank_gap, "risk-factor-timing-of-treatment", "rank 99 leaves a gap"),
+    "an offset written as a boolean": (_offset_as_boolean, "botox-cosmetic-use", "start:"),
+    "rare without a hedge saying so": (
+        _rare_without_a_hedge,
+        "risk-factor-inadequate-dosage",
+        "certainty rare needs a hedge",
+    ),
+    "a computed field": (_computed_field, "botox-cosmetic-use", "sets match"),
 }
 
 
@@ -278,60 +312,6 @@ def test_a_failure_while_writing_rolls_everything_back(
     monkeypatch.setattr(loader, "_upsert", fail_on_relations)
     with pytest.raises(RuntimeError, match="disk full"):
         loader.load(engine=engine, data_dir=data_dir)
-    assert snapshot(engine) == before
-
-
-def _cycle(d: Any) -> None:
-    claim(d, "risk-factor-allergic-reactions")["relations"].append(
-        {"kind": "contributes_to", "target": "some-factors-can-contribute-to-worsening"}
-    )
-    claim(d, "some-factors-can-contribute-to-worsening")["relations"].append(
-        {"kind": "contributes_to", "target": "risk-factor-allergic-reactions"}
-    )
-
-
-def _rank_gap(d: Any) -> None:
-    claim(d, "risk-factor-timing-of-treatment")["rank"] = 99
-
-
-def _offset_as_boolean(d: Any) -> None:
-    claim(d, "botox-cosmetic-use")["start"] = True
-
-
-def _rare_without_a_hedge(d: Any) -> None:
-    claim(d, "risk-factor-inadequate-dosage")["certainty"] = "rare"
-
-
-def _computed_field(d: Any) -> None:
-    claim(d, "botox-cosmetic-use")["match"] = {"score": 1, "snippet": "x"}
-
-
-MORE_REJECTIONS = {
-    "a relation cycle": (_cycle, "contributes_to loops", "risk-factor-allergic-reactions"),
-    "a gap in the ranks": (_rank_gap, "risk-factor-timing-of-treatment", "rank 99 leaves a gap"),
-    "an offset written as a boolean": (_offset_as_boolean, "botox-cosmetic-use", "start:"),
-    "rare without a hedge saying so": (
-        _rare_without_a_hedge,
-        "risk-factor-inadequate-dosage",
-        "certainty rare needs a hedge",
-    ),
-    "a computed field": (_computed_field, "botox-cosmetic-use", "sets match"),
-}
-
-
-@pytest.mark.parametrize("case", MORE_REJECTIONS, ids=list(MORE_REJECTIONS))
-def test_more_bad_claims_are_refused_and_change_nothing(
-    case: str, engine: Engine, data_dir: Path
-) -> None:
-    edit, first, second = MORE_REJECTIONS[case]
-    loader.load(engine=engine, data_dir=data_dir)
-    before = snapshot(engine)
-    edit_yaml(data_dir, CLAIMS_FILE, edit)
-
-    with pytest.raises(DataError) as refused:
-        loader.load(engine=engine, data_dir=data_dir)
-
-    assert first in str(refused.value) and second in str(refused.value)
     assert snapshot(engine) == before
 
 
