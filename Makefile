@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: serve test lint load check clean bench-queries
+.PHONY: serve test lint load check clean bench-queries openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,6 @@ clean:
 
 bench-queries: $(VENV)/.installed-dev  ## p50/p99 and req/s of the main queries, 100k claims vs the article
 	$(BIN)/python bench/queries.py
+
+openapi: $(VENV)/.installed-app  ## rewrite openapi.json, the committed v1 contract
+	$(BIN)/kb openapi

@@ -82,6 +82,20 @@ def load(data_dir: DataDir = None) -> None:
 
 
 @app.command()
+def openapi(
+    out: Annotated[Path, typer.Argument(help="Where to write it.")] = REPO_ROOT / "openapi.json",
+) -> None:
+    """Write the API's OpenAPI document: the committed contract clients build on."""
+    import json
+
+    from api.main import create_app
+
+    document = create_app(Settings()).openapi()
+    out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    typer.echo(f"wrote {out}")
+
+
+@app.command()
 def synth(
     out: Annotated[Path, typer.Argument(help="Folder to write (replaced if it exists).")],
     claims: Annotated[int, typer.Option(min=1, help="Synthetic claims to generate.")] = 100_000,

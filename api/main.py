@@ -8,6 +8,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
+from fastapi_offline import FastAPIOffline
 
 from api.config import Settings, get_settings
 from api.db import make_engine
@@ -57,7 +58,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         engine.dispose()
 
-    app = FastAPI(
+    # Swagger UI and ReDoc load their scripts and styles from this server, from assets
+    # that the fastapi-offline package installs: the docs work with no internet.
+    app = FastAPIOffline(
+        static_url="/docs-assets",
         title="Migraine Claims KB",
         version="1.0.0",
         summary="The claims of a health article as typed, tagged, source-anchored JSON records.",

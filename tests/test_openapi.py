@@ -1,9 +1,12 @@
 """The OpenAPI document is how integrators learn the API: it must be complete."""
 
+import json
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
 
+from api.config import REPO_ROOT
 from api.schemas import ClaimType
 
 
@@ -85,11 +88,28 @@ def test_the_description_says_where_data_comes_from_and_that_it_is_not_advice(
     assert "text[start:end]" in description
 
 
-def test_swagger_ui_and_redoc_are_served(client: TestClient) -> None:
-    for path in ("/docs", "/redoc"):
-        response = client.get(path)
+def test_swagger_ui_and_redoc_load_everything_from_this_server(client: TestClient) -> None:
+    """The docs must work on a machine with no internet: no CDN, no web fonts."""
+    for page in ("/docs", "/redoc"):
+        response = client.get(page)
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("text/html")
+        assets = re.findall(r'(?:src|href)="([^"]+)"', response.text)
+        assert assets, page
+        for asset in assets:
+            assert asset.startswith("/"), f"{page} loads {asset} from elsewhere"
+            assert client.get(asset).status_code == 200, asset
+        assert "http://" not in response.text and "https://" not in response.text
+
+
+def test_the_served_contract_is_the_committed_one(client: TestClient) -> None:
+    """openapi.json in the repo is the v1 contract; a change to it is a reviewed diff."""
+    committed = json.loads((REPO_ROOT / "openapi.json").read_text())
+
+    assert client.get("/openapi.json").json() == committed, (
+        "The API's OpenAPI document changed: run `make openapi` and review the diff of "
+        "openapi.json (v1 takes additive changes only)."
+    )
 
 
 def test_claim_examples_are_real_claims_exactly_as_served(client: TestClient) -> None:
