@@ -19,8 +19,10 @@ def _etag(body: bytes) -> str:
     return f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
 
 
-def _matches(if_none_match: str, etag: str) -> bool:
+def matches_etag(if_none_match: str | None, etag: str) -> bool:
     """Weak comparison (RFC 9110 13.1.2): a cache may send any of several validators."""
+    if if_none_match is None:
+        return False
     if if_none_match.strip() == "*":
         return True
     opaque = etag.removeprefix("W/")
@@ -33,7 +35,8 @@ class ETagMiddleware:
     """Give every successful GET an ETag derived from its body, and answer 304 when it matches.
 
     Hashing the body makes the validator change exactly when the answer does: after a load
-    that changes what this URL returns, and at no other time.
+    that changes what this URL returns, and at no other time. A response that brings its
+    own ETag (a stream too large to buffer) passes through untouched.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -45,13 +48,18 @@ class ETagMiddleware:
             return
         start: Message | None = None
         chunks: list[bytes] = []
+        passing_through = False
 
         async def buffer(message: Message) -> None:
-            nonlocal start
+            nonlocal start, passing_through
             if message["type"] == "http.response.start":
-                start = message
+                if "etag" in Headers(raw=message["headers"]):
+                    passing_through = True
+                    await send(message)
+                else:
+                    start = message
                 return
-            if message["type"] != "http.response.body":
+            if passing_through or message["type"] != "http.response.body":
                 await send(message)
                 return
             chunks.append(message.get("body", b""))
@@ -69,8 +77,7 @@ class ETagMiddleware:
             etag = _etag(body)
             headers["ETag"] = etag
             headers.setdefault("Cache-Control", CACHE_CONTROL)
-            if_none_match = Headers(scope=scope).get("if-none-match")
-            if if_none_match is not None and _matches(if_none_match, etag):
+            if matches_etag(Headers(scope=scope).get("if-none-match"), etag):
                 kept = _not_modified_headers(headers.raw)
                 await send({"type": "http.response.start", "status": 304, "headers": kept})
                 await send({"type": "http.response.body", "body": b""})

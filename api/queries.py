@@ -1,7 +1,7 @@
 """Reads, as keyword-only functions with no HTTP in them."""
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -37,6 +37,7 @@ from api.schemas import (
     SourceDetail,
     SourcePublic,
     TagPublic,
+    TagRecord,
 )
 from api.search import Query as SearchQuery
 from api.search import snippet
@@ -373,3 +374,61 @@ def latest_fingerprint(*, session: Session) -> str | None:
 def ping(*, session: Session) -> None:
     """Raise unless the database answers a query on the claims (so it is migrated, too)."""
     session.exec(select(col(ClaimRow.id)).limit(1)).first()
+
+
+# Export ------------------------------------------------------------------------------
+
+EXPORT_BATCH = 1000
+
+
+def data_revision(*, session: Session) -> str:
+    """Names the state of the data: changes whenever a load changes anything."""
+    latest = session.exec(
+        select(DataLoad.id, DataLoad.fingerprint).order_by(col(DataLoad.id).desc()).limit(1)
+    ).first()
+    return "empty" if latest is None else f"{latest[0]}-{latest[1][:16]}"
+
+
+def export_records(*, session: Session, batch: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every source, tag, claim and relation as plain records, read in batches by key so
+    memory stays flat however large the knowledge base is."""
+    batch = batch or EXPORT_BATCH
+    last = ""
+    while rows := session.execute(
+        _source_query(col(Source.text))
+        .where(col(Source.id) > last)
+        .order_by(col(Source.id))
+        .limit(batch)
+    ).all():
+        for row in rows:
+            source = SourceDetail.model_validate(dict(row._mapping))
+            yield {"kind": "source", **source.model_dump(mode="json")}
+        last = rows[-1].id
+    last = ""
+    while tags := session.exec(
+        select(Tag).where(col(Tag.slug) > last).order_by(col(Tag.slug)).limit(batch)
+    ).all():
+        for tag in tags:
+            yield {
+                "kind": "tag",
+                **TagRecord.model_validate(tag.model_dump()).model_dump(mode="json"),
+            }
+        last = tags[-1].slug
+    after: list[Any] | None = None
+    while True:
+        query = select(ClaimRow).order_by(*ARTICLE_ORDER).limit(batch)
+        if after is not None:
+            query = query.where(tuple_(*ARTICLE_ORDER) > tuple_(*after))
+        claim_rows = session.exec(query).all()
+        if not claim_rows:
+            break
+        for claim in _claims_from_rows(session, claim_rows):
+            yield {"kind": "claim", **claim.model_dump(mode="json")}
+            for relation in claim.relations:
+                yield {
+                    "kind": "relation",
+                    "claim": claim.id,
+                    "relation": relation.kind.value,
+                    "target": relation.target,
+                }
+        after = _key_values(SortOrder.article, claim_rows[-1])

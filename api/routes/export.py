@@ -1,0 +1,75 @@
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Request, Response
+from fastapi.responses import StreamingResponse
+from sqlmodel import Session
+
+from api import queries
+from api.middleware import CACHE_CONTROL, matches_etag
+from api.schemas import DISCLAIMER
+
+router = APIRouter(prefix="/v1/export", tags=["export"])
+
+FORMAT = "migraine-claims-kb/export-v1"
+LINE_KINDS = ("header", "source", "tag", "claim", "relation")
+
+
+@router.get(
+    "",
+    summary="Export everything as NDJSON",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "One JSON object per line, each with a `kind`: first a `header` "
+            "(format, revision, disclaimer), then every `source` (with its text), every "
+            "`tag`, and every `claim` in article order, each followed by its `relation`s "
+            "(`claim`, `relation`, `target`). Sources, tags and claims have the fields of "
+            "their GET endpoints.",
+            "content": {
+                "application/x-ndjson": {
+                    "schema": {"type": "string", "format": "binary"},
+                    "example": '{"kind":"header","format":"' + FORMAT + '",...}\n'
+                    '{"kind":"source","id":"can-botox-for-migraines-make-them-worse",...}\n',
+                }
+            },
+        },
+    },
+)
+def export(request: Request) -> Response:
+    """The whole knowledge base in one streamed download: the way to mirror it.
+
+    The answer is streamed from one consistent snapshot, in batches, so it costs the
+    server little memory however large the knowledge base is. Its ETag names the data
+    revision: send it back in If-None-Match and an unchanged knowledge base answers 304.
+    """
+    engine = request.app.state.engine
+    session = Session(engine)
+    try:
+        if engine.dialect.name == "postgresql":  # every batch sees the same snapshot
+            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        revision = queries.data_revision(session=session)
+        etag = f'W/"{revision}"'
+        headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
+        if matches_etag(request.headers.get("if-none-match"), etag):
+            session.close()
+            return Response(status_code=304, headers=headers)
+    except BaseException:
+        session.close()
+        raise
+
+    def lines() -> Iterator[str]:
+        try:
+            header = {
+                "kind": "header",
+                "format": FORMAT,
+                "revision": revision,
+                "disclaimer": DISCLAIMER,
+            }
+            yield json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n"
+            for record in queries.export_records(session=session):
+                yield json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
+        finally:
+            session.close()
+
+    return StreamingResponse(lines(), media_type="application/x-ndjson", headers=headers)
