@@ -63,7 +63,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         operation.setdefault("parameters", []).append(_IF_NONE_MATCH)
         ok = operation["responses"]["200"]
         ok["headers"] = dict(_CACHING_HEADERS)
-        if ok["content"]["application/json"]["schema"].get("$ref", "").endswith("Page"):
+        body = ok.get("content", {}).get("application/json", {}).get("schema", {})
+        if body.get("$ref", "").endswith("Page"):
             ok["headers"].update(_LINK_HEADER)
         operation["responses"]["304"] = {
             "description": "Not Modified: the ETag in If-None-Match still matches.",

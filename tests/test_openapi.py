@@ -58,6 +58,7 @@ def test_operations_have_ids_summaries_and_tags(client: TestClient) -> None:
     assert sorted(op["operationId"] for op in operations) == [
         "claims-get_claim",
         "claims-list_claims",
+        "export-export_all",
         "health-healthz",
         "risk-factors-list_risk_factors",
         "sources-get_source",

@@ -36,7 +36,7 @@ LINE_KINDS = ("header", "source", "tag", "claim", "relation")
         },
     },
 )
-def export(request: Request) -> Response:
+def export_all(request: Request) -> Response:
     """The whole knowledge base in one streamed download: the way to mirror it.
 
     The answer is streamed from one consistent snapshot, in batches, so it costs the
