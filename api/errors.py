@@ -40,6 +40,16 @@ class InvalidParameterError(Exception):
         super().__init__(f"{location}: {message}")
 
 
+class NotAcceptableError(Exception):
+    """The client asked for a format this resource is not offered in."""
+
+    def __init__(self, offered: list[str], *, asked: str) -> None:
+        self.offered, self.asked = offered, asked
+        super().__init__(
+            f"Asked for {asked!s:.100}; this resource is offered as {', '.join(offered)}."
+        )
+
+
 class NotFoundError(Exception):
     """A path named a record that does not exist."""
 
@@ -73,6 +83,7 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InvalidParameterError, _invalid_parameter)
+    app.add_exception_handler(NotAcceptableError, _not_acceptable)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _unexpected)
@@ -80,6 +91,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
 async def _not_found(_request: Request, exc: Exception) -> ProblemResponse:
     return problem(404, str(exc))
+
+
+async def _not_acceptable(_request: Request, exc: Exception) -> ProblemResponse:
+    return problem(406, str(exc))
 
 
 async def _invalid_parameter(_request: Request, exc: Exception) -> ProblemResponse:

@@ -104,6 +104,14 @@ def public_url(request: Request) -> URL:
     )
 
 
+def public_base(request: Request) -> str:
+    """Scheme, host and path prefix clients reach the API at, without a trailing slash."""
+    base = request.app.state.settings.public_url
+    if base is not None:
+        return str(base).rstrip("/")
+    return f"{request.url.scheme}://{request.url.netloc}"
+
+
 def page_links(
     request: Request,
     response: Response,

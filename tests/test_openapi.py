@@ -60,6 +60,7 @@ def test_operations_have_ids_summaries_and_tags(client: TestClient) -> None:
         "claims-list_claims",
         "export-export_all",
         "health-healthz",
+        "json-ld-get_context",
         "risk-factors-list_risk_factors",
         "sources-get_source",
         "sources-list_sources",

@@ -1,12 +1,21 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
 from pydantic import Field
 
-from api import queries
+from api import jsonld, queries
 from api.db import SessionDep
 from api.errors import InvalidParameterError, problem_responses
-from api.paging import CursorDep, PageDep, decode_cursor, encode_cursor, page_links
+from api.negotiation import JSONLD_RESPONSE, Format, jsonld_response, negotiate, vary_on_accept
+from api.paging import (
+    CursorDep,
+    PageDep,
+    decode_cursor,
+    encode_cursor,
+    page_links,
+    public_base,
+)
 from api.queries import ClaimFilter
 from api.schemas import (
     DISCLAIMER,
@@ -176,16 +185,32 @@ def list_page(
     )
 
 
+ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
+
+
+def render_page(
+    found: ClaimPage, fmt: Format, request: Request, response: Response
+) -> ClaimPage | JSONResponse:
+    """A page of claims in the negotiated format: the data is computed once, either way."""
+    vary_on_accept(response)
+    if fmt is Format.json:
+        return found
+    base = public_base(request)
+    nodes = [jsonld.claim_node(claim, base) for claim in found.data]
+    return jsonld_response(jsonld.item_list(nodes, base, found.links.self), response)
+
+
 @router.get(
     "",
     summary="List, filter and search claims",
     response_model=ClaimPage,
-    responses=problem_responses(422),
+    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
 def list_claims(
     request: Request,
     response: Response,
     session: SessionDep,
+    fmt: ClaimFormat,
     page: PageDep,
     cursor: CursorDep,
     where: FilterDep,
@@ -204,7 +229,7 @@ def list_claims(
             examples=[["tag", "type"]],
         ),
     ] = [],  # noqa: B006
-) -> ClaimPage:
+) -> ClaimPage | JSONResponse:
     """Claims matching every filter given, across all sources.
 
     Filters combine with AND; within one filter, repeated values are any-of, except
@@ -212,7 +237,7 @@ def list_claims(
     matches nothing. Follow `links.next` to page: it carries a cursor, so deep pages
     cost what the first does.
     """
-    return list_page(
+    found = list_page(
         request=request,
         response=response,
         session=session,
@@ -222,19 +247,28 @@ def list_claims(
         sort=sort,
         facets=facet,
     )
+    return render_page(found, fmt, request, response)
 
 
 @router.get(
     "/{claim_id}",
     summary="Get one claim",
     response_model=Claim,
-    responses=problem_responses(404, 422),
+    responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
 )
 def get_claim(
     claim_id: Annotated[
         Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
     ],
     session: SessionDep,
-) -> Claim:
+    fmt: ClaimFormat,
+    request: Request,
+    response: Response,
+) -> Claim | JSONResponse:
     """One claim by its stable id; its `type` says which fields it has."""
-    return queries.get_claim(session=session, claim_id=claim_id)
+    claim = queries.get_claim(session=session, claim_id=claim_id)
+    vary_on_accept(response)
+    if fmt is Format.json:
+        return claim
+    base = public_base(request)
+    return jsonld_response(jsonld.document(jsonld.claim_node(claim, base), base), response)

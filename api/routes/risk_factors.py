@@ -1,12 +1,14 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import JSONResponse
 
 from api.db import SessionDep
 from api.errors import problem_responses
+from api.negotiation import JSONLD_RESPONSE
 from api.paging import CursorDep, PageDep
 from api.queries import ClaimFilter
-from api.routes.claims import MAX_VALUES, list_page
+from api.routes.claims import MAX_VALUES, ClaimFormat, list_page, render_page
 from api.schemas import ClaimPage, ClaimType, Slug, SortOrder
 
 router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
@@ -16,12 +18,13 @@ router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
     "",
     summary="List risk factors",
     response_model=ClaimPage,
-    responses=problem_responses(422),
+    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
 def list_risk_factors(
     request: Request,
     response: Response,
     session: SessionDep,
+    fmt: ClaimFormat,
     page: PageDep,
     cursor: CursorDep,
     source: Annotated[
@@ -32,11 +35,11 @@ def list_risk_factors(
             examples=[["can-botox-for-migraines-make-them-worse"]],
         ),
     ] = [],  # noqa: B006 - FastAPI copies defaults per request
-) -> ClaimPage:
+) -> ClaimPage | JSONResponse:
     """The factors sources say can make migraines worse with Botox, ordered by `rank`
     (their position in the source's list), then by source. For other filters, use
     `GET /v1/claims?type=risk_factor`."""
-    return list_page(
+    found = list_page(
         request=request,
         response=response,
         session=session,
@@ -46,3 +49,4 @@ def list_risk_factors(
         sort=SortOrder.rank,
         facets=[],
     )
+    return render_page(found, fmt, request, response)

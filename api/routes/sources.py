@@ -1,30 +1,45 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.responses import JSONResponse
 
-from api import queries
+from api import jsonld, queries
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.paging import PageDep, envelope
+from api.negotiation import JSONLD_RESPONSE, Format, jsonld_response, negotiate, vary_on_accept
+from api.paging import PageDep, envelope, public_base
 from api.schemas import Slug, SourceDetail, SourcePage
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
+SourceFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
 
-@router.get("", summary="List sources", response_model=SourcePage, responses=problem_responses(422))
+
+@router.get(
+    "",
+    summary="List sources",
+    response_model=SourcePage,
+    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
+)
 def list_sources(
-    request: Request, response: Response, session: SessionDep, page: PageDep
-) -> SourcePage:
+    request: Request, response: Response, session: SessionDep, fmt: SourceFormat, page: PageDep
+) -> SourcePage | JSONResponse:
     """The texts claims are quoted from, by id; their full text is at `GET /v1/sources/{id}`."""
     items, total = queries.list_sources(session=session, limit=page.limit, offset=page.offset)
-    return envelope(SourcePage, request, response, items, total, page)
+    found = envelope(SourcePage, request, response, items, total, page)
+    vary_on_accept(response)
+    if fmt is Format.json:
+        return found
+    base = public_base(request)
+    nodes = [jsonld.source_node(source, base) for source in found.data]
+    return jsonld_response(jsonld.item_list(nodes, base, found.links.self), response)
 
 
 @router.get(
     "/{source_id}",
     summary="Get one source with its text",
     response_model=SourceDetail,
-    responses=problem_responses(404, 422),
+    responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
 )
 def get_source(
     source_id: Annotated[
@@ -32,7 +47,15 @@ def get_source(
         Path(description="The source's id.", examples=["can-botox-for-migraines-make-them-worse"]),
     ],
     session: SessionDep,
-) -> SourceDetail:
+    fmt: SourceFormat,
+    request: Request,
+    response: Response,
+) -> SourceDetail | JSONResponse:
     """A source with its full `text`: every claim's quote is `text[start:end]`, and `sha256`
     is the hash of the text's UTF-8 bytes, so a client can verify both."""
-    return queries.get_source(session=session, source_id=source_id)
+    source = queries.get_source(session=session, source_id=source_id)
+    vary_on_accept(response)
+    if fmt is Format.json:
+        return source
+    base = public_base(request)
+    return jsonld_response(jsonld.document(jsonld.source_node(source, base), base), response)

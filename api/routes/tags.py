@@ -1,17 +1,28 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 
 from api import queries
 from api.db import SessionDep
 from api.errors import problem_responses
+from api.negotiation import Format, negotiate
 from api.paging import PageDep, envelope
 from api.schemas import Slug, TagPage, TagPublic
 
 router = APIRouter(prefix="/v1/tags", tags=["tags"])
 
 
-@router.get("", summary="List tags", response_model=TagPage, responses=problem_responses(422))
+JSON_ONLY = [Depends(negotiate(Format.json))]
+"""Tags are offered as JSON only; asking for another format is a 406."""
+
+
+@router.get(
+    "",
+    summary="List tags",
+    response_model=TagPage,
+    responses=problem_responses(406, 422),
+    dependencies=JSON_ONLY,
+)
 def list_tags(request: Request, response: Response, session: SessionDep, page: PageDep) -> TagPage:
     """The controlled vocabulary claims are tagged with, by slug, with each tag's claim count."""
     items, total = queries.list_tags(session=session, limit=page.limit, offset=page.offset)
@@ -22,7 +33,8 @@ def list_tags(request: Request, response: Response, session: SessionDep, page: P
     "/{slug}",
     summary="Get one tag",
     response_model=TagPublic,
-    responses=problem_responses(404, 422),
+    responses=problem_responses(404, 406, 422),
+    dependencies=JSON_ONLY,
 )
 def get_tag(
     slug: Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])],

@@ -1,0 +1,101 @@
+"""Content negotiation: `Accept` picks the format, a `format` parameter overrides it.
+
+Every negotiated route computes its data once and renders it in the format chosen here;
+a format the route does not offer, named either way, is a 406 problem.
+"""
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated
+
+from fastapi import Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from api.errors import NotAcceptableError
+
+
+class Format(StrEnum):
+    json = "json"
+    jsonld = "jsonld"
+
+
+MEDIA_TYPES = {Format.json: "application/json", Format.jsonld: "application/ld+json"}
+
+
+def choose(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
+    """The offered format the Accept header prefers most (RFC 9110 12.5.1), if any."""
+    if not accept or not accept.strip():
+        return offered[0]
+    ranges: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = (piece.strip() for piece in part.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            ranges.append((-quality, position, media.lower()))
+    for _, _, media in sorted(ranges):
+        for fmt in offered:
+            kind = MEDIA_TYPES[fmt]
+            if media in (kind, "*/*", kind.split("/")[0] + "/*"):
+                return fmt
+    return None
+
+
+def negotiate(*offered: Format) -> Callable[..., Format]:
+    """A dependency choosing among `offered` (the first is the default)."""
+    names = [fmt.value for fmt in offered]
+
+    def dependency(
+        request: Request,
+        format: Annotated[
+            str | None,
+            Query(
+                description="Response format, overriding the Accept header: "
+                + ", ".join(f"`{f.value}` ({MEDIA_TYPES[f]})" for f in offered)
+                + ". Anything else is a 406.",
+                examples=[names[-1]],
+                json_schema_extra={"enum": names},
+            ),
+        ] = None,
+    ) -> Format:
+        if format is not None:
+            if format not in names:
+                raise NotAcceptableError(offered_media(offered), asked=f"format={format}")
+            return Format(format)
+        chosen = choose(request.headers.get("accept"), offered)
+        if chosen is None:
+            raise NotAcceptableError(
+                offered_media(offered), asked=f"Accept: {request.headers.get('accept')}"
+            )
+        return chosen
+
+    return dependency
+
+
+def offered_media(offered: tuple[Format, ...]) -> list[str]:
+    return [MEDIA_TYPES[fmt] for fmt in offered]
+
+
+JSONLD_RESPONSE = {
+    "description": "As JSON-LD (`Accept: application/ld+json` or `format=jsonld`): "
+    "schema.org terms, quotes anchored by W3C Web Annotation selectors; the @context is "
+    "GET /v1/context.jsonld.",
+    "content": {"application/ld+json": {"schema": {"type": "object"}}},
+}
+
+
+def vary_on_accept(response: Response) -> None:
+    response.headers.add_vary_header("Accept")
+
+
+def jsonld_response(document: dict[str, object], response: Response) -> JSONResponse:
+    """Render a JSON-LD document, keeping the headers (Link, Vary) the route has set."""
+    return JSONResponse(
+        document, media_type=MEDIA_TYPES[Format.jsonld], headers=dict(response.headers)
+    )
