@@ -15,7 +15,7 @@ from api.db import make_engine
 from api.errors import install_error_handlers
 from api.middleware import ETagMiddleware, HeadMiddleware
 from api.openapi import build_openapi
-from api.routes import claims, contexts, export, health, risk_factors, sources, tags
+from api.routes import claims, contexts, export, fhir, health, risk_factors, sources, tags
 from api.schemas import DISCLAIMER
 
 DESCRIPTION = f"""
@@ -42,6 +42,11 @@ OPENAPI_TAGS = [
     {"name": "sources", "description": "The texts claims are quoted from."},
     {"name": "export", "description": "Everything at once, to mirror the knowledge base."},
     {"name": "json-ld", "description": "The context of the JSON-LD renderings."},
+    {
+        "name": "fhir",
+        "description": "Read-only FHIR R5: risk factors and the conclusion as "
+        "ClinicalUseDefinition, sources as Citation.",
+    },
     {"name": "health", "description": "Liveness of the API and its database."},
 ]
 
@@ -87,7 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag", "Link", "Cache-Control"],
         max_age=86400,
     )
-    for module in (claims, risk_factors, tags, sources, export, contexts, health):
+    for module in (claims, risk_factors, tags, sources, export, contexts, fhir, health):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:

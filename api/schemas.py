@@ -27,7 +27,7 @@ DISCLAIMER = (
 
 Slug = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=120),
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64),
 ]
 NonBlank = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
 StrictInt = Annotated[int, Strict()]
