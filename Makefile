@@ -23,6 +23,7 @@ serve: $(VENV)/.installed-app  ## migrate, load data/, serve on $(HOST):$(PORT)
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-dev  ## every test (PostgreSQL ones too where a server answers)
+	-@bash scripts/ensure-chromium
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev  ## ruff and mypy, failing on any finding

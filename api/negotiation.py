@@ -83,9 +83,9 @@ def offered_media(offered: tuple[Format, ...]) -> list[str]:
 
 
 JSONLD_RESPONSE = {
-    "description": "As JSON-LD (`Accept: application/ld+json` or `format=jsonld`): "
-    "schema.org terms, quotes anchored by W3C Web Annotation selectors; the @context is "
-    "GET /v1/context.jsonld.",
+    "description": "JSON by default; JSON-LD with `Accept: application/ld+json` or "
+    "`format=jsonld`: schema.org terms, quotes anchored by W3C Web Annotation selectors; "
+    "the @context is GET /v1/context.jsonld.",
     "content": {"application/ld+json": {"schema": {"type": "object"}}},
 }
 

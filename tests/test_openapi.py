@@ -146,3 +146,9 @@ def test_every_parameter_is_described_with_an_example(client: TestClient) -> Non
                     missing.append(f"{method.upper()} {path} {parameter['name']}")
 
     assert missing == []
+
+
+def test_the_docs_pages_forbid_loading_from_other_origins(client: TestClient) -> None:
+    for page in ("/docs", "/redoc"):
+        policy = client.get(page).headers["content-security-policy"]
+        assert "default-src 'self'" in policy and "img-src 'self' data:" in policy
