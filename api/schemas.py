@@ -4,8 +4,10 @@ The claim union is used both to validate records in data/ and to serve them, so 
 loader and the API can never disagree about what a claim is.
 """
 
+import json
 from datetime import date
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, ClassVar, Generic, Literal, Self, TypeVar
 
 from pydantic import (
@@ -216,12 +218,20 @@ class ClaimBase(BaseModel):
         return self
 
 
-def _example(**fields: JsonValue) -> ConfigDict:
-    return ConfigDict(json_schema_extra={"examples": [fields]})
+EXAMPLES: dict[str, dict[str, JsonValue]] = json.loads(
+    (Path(__file__).parent / "claim_examples.json").read_text(encoding="utf-8")
+)
+"""One real claim of each type, exactly as served (a test holds them to the data)."""
+
+
+def _example(claim_type: "ClaimType") -> ConfigDict:
+    return ConfigDict(json_schema_extra={"examples": [EXAMPLES[claim_type.value]]})
 
 
 class BackgroundClaim(ClaimBase):
     """Context the source gives: how common migraine is, why the question matters."""
+
+    model_config = _example(ClaimType.background)
 
     type: Literal[ClaimType.background] = Field(description="Claim type.")
 
@@ -229,17 +239,23 @@ class BackgroundClaim(ClaimBase):
 class DefinitionClaim(ClaimBase):
     """What something is."""
 
+    model_config = _example(ClaimType.definition)
+
     type: Literal[ClaimType.definition] = Field(description="Claim type.")
 
 
 class UsageClaim(ClaimBase):
     """What a substance is used for besides the topic at hand."""
 
+    model_config = _example(ClaimType.usage)
+
     type: Literal[ClaimType.usage] = Field(description="Claim type.")
 
 
 class RegulatoryClaim(ClaimBase):
     """An approval by a regulator, as the source states it (no dates are added)."""
+
+    model_config = _example(ClaimType.regulatory)
 
     verbatim_fields = ("authority", "indication")
     type: Literal[ClaimType.regulatory] = Field(description="Claim type.")
@@ -254,6 +270,8 @@ class RegulatoryClaim(ClaimBase):
 
 class AdministrationClaim(ClaimBase):
     """How a treatment is given."""
+
+    model_config = _example(ClaimType.administration)
 
     verbatim_fields = ("method", "sites")
     type: Literal[ClaimType.administration] = Field(description="Claim type.")
@@ -270,11 +288,15 @@ class AdministrationClaim(ClaimBase):
 class BenefitClaim(ClaimBase):
     """A way the treatment can help."""
 
+    model_config = _example(ClaimType.benefit)
+
     type: Literal[ClaimType.benefit] = Field(description="Claim type.")
 
 
 class KnowledgeGapClaim(ClaimBase):
     """Something the source says is not known or not fully understood."""
+
+    model_config = _example(ClaimType.knowledge_gap)
 
     type: Literal[ClaimType.knowledge_gap] = Field(description="Claim type.")
 
@@ -282,26 +304,9 @@ class KnowledgeGapClaim(ClaimBase):
 class MechanismClaim(ClaimBase):
     """How the treatment is thought to work."""
 
+    model_config = _example(ClaimType.mechanism)
+
     verbatim_fields = ("target", "action")
-    model_config = _example(
-        id="botox-may-block-neurotransmitter-release",
-        type="mechanism",
-        source="can-botox-for-migraines-make-them-worse",
-        title="Blocking the release of neurotransmitters",
-        statement="Botox is believed to work by blocking the release of neurotransmitters "
-        "that contribute to migraine pain signals.",
-        quote="it is believed that Botox may work by blocking the release of neurotransmitters "
-        "that contribute to the pain signals associated with migraines.",
-        start=1012,
-        end=1154,
-        certainty="hypothesized",
-        hedges=["it is believed", "may"],
-        migraine_effect="neither",
-        tags=["botox", "mechanism", "neurotransmitters", "pain-signals"],
-        relations=[],
-        target="neurotransmitters that contribute to the pain signals associated with migraines",
-        action="blocking the release",
-    )
     type: Literal[ClaimType.mechanism] = Field(description="Claim type.")
     target: NonBlank = Field(
         description="What the treatment acts on, in the quote's words.",
@@ -318,11 +323,15 @@ class MechanismClaim(ClaimBase):
 class SafetyEfficacyClaim(ClaimBase):
     """An overall judgement of safety and effectiveness."""
 
+    model_config = _example(ClaimType.safety_efficacy)
+
     type: Literal[ClaimType.safety_efficacy] = Field(description="Claim type.")
 
 
 class AdverseEffectClaim(ClaimBase):
     """A harm the treatment can do."""
+
+    model_config = _example(ClaimType.adverse_effect)
 
     type: Literal[ClaimType.adverse_effect] = Field(description="Claim type.")
 
@@ -330,26 +339,9 @@ class AdverseEffectClaim(ClaimBase):
 class RiskFactorClaim(ClaimBase):
     """A factor the source says can contribute to migraines getting worse."""
 
+    model_config = _example(ClaimType.risk_factor)
+
     verbatim_fields = ("outcome",)
-    model_config = _example(
-        id="risk-factor-allergic-reactions",
-        type="risk_factor",
-        source="can-botox-for-migraines-make-them-worse",
-        title="Allergic Reactions",
-        statement="In rare cases, a person may have an allergic reaction to Botox, which can "
-        "lead to worse migraines or other symptoms.",
-        quote="In rare cases, individuals may have an allergic reaction to Botox, which can lead "
-        "to an exacerbation of migraines or other symptoms.",
-        start=1739,
-        end=1871,
-        certainty="rare",
-        hedges=["In rare cases", "may", "can"],
-        migraine_effect="worsens",
-        tags=["allergy", "botox", "risk-factor", "worsening"],
-        relations=[{"kind": "contributes_to", "target": "botox-may-make-migraines-worse"}],
-        rank=2,
-        outcome="an exacerbation of migraines or other symptoms",
-    )
     type: Literal[ClaimType.risk_factor] = Field(description="Claim type.")
     rank: StrictInt = Field(
         ge=1,
@@ -364,6 +356,8 @@ class RiskFactorClaim(ClaimBase):
 
 class ConclusionClaim(ClaimBase):
     """The source's overall conclusion and the advice it ends with."""
+
+    model_config = _example(ClaimType.conclusion)
 
     verbatim_fields = ("recommendations",)
     type: Literal[ClaimType.conclusion] = Field(description="Claim type.")
@@ -381,6 +375,8 @@ class ConclusionClaim(ClaimBase):
 
 class RecommendationClaim(ClaimBase):
     """Advice the source gives to patients."""
+
+    model_config = _example(ClaimType.recommendation)
 
     verbatim_fields = ("action",)
     type: Literal[ClaimType.recommendation] = Field(description="Claim type.")
