@@ -2,9 +2,10 @@
 
 Risk factors become ClinicalUseDefinition resources of type `undesirable-effect`, the
 conclusion one of type `warning`; sources become Citation resources. Text stays text:
-no codes are invented (every CodeableConcept carries only the article's words), no
-frequency is given unless the article gives one ("In rare cases"), and each resource's
-narrative carries the quote and the not-medical-advice disclaimer.
+no codes are invented (every CodeableConcept carries only the claim's hedged sentence),
+no frequency is given unless the article gives one ("In rare cases"), a medicine is
+named only when the claim is tagged with it, and each resource's narrative carries the
+heading, the quote and the not-medical-advice disclaimer.
 """
 
 import html
@@ -33,9 +34,13 @@ def _narrative(*paragraphs: str) -> dict[str, str]:
     return {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml">{body}</div>'}
 
 
-def _subject() -> list[dict[str, str]]:
-    # A reference by name only: no product resource or code is claimed for Botox.
-    return [{"display": "Botox (botulinum toxin)"}]
+SUBJECTS = {"botox": "Botox (botulinum toxin)"}
+"""Tags that name the medicine a claim is about, and the name the source gives it."""
+
+
+def _subjects(claim: Claim) -> list[dict[str, str]]:
+    # References by name only: no product resource or code is claimed for a medicine.
+    return [{"display": SUBJECTS[tag]} for tag in claim.tags if tag in SUBJECTS]
 
 
 def clinical_use(claim: Claim, base: str) -> dict[str, Any]:
@@ -43,16 +48,18 @@ def clinical_use(claim: Claim, base: str) -> dict[str, Any]:
     resource: dict[str, Any] = {
         "resourceType": "ClinicalUseDefinition",
         "id": claim.id,
-        "text": _narrative(claim.statement, f'Source: "{claim.quote}"', DISCLAIMER),
+        "text": _narrative(claim.title, claim.statement, f'Source: "{claim.quote}"', DISCLAIMER),
         # The claim this resource renders; GET {system}/{value} serves it as JSON.
         "identifier": [{"system": f"{base}/v1/claims", "value": claim.id}],
         "type": USE_TYPES[claim.type],
-        "subject": _subject(),
     }
+    if subjects := _subjects(claim):
+        resource["subject"] = subjects
     if isinstance(claim, RiskFactorClaim):
         effect: dict[str, Any] = {
-            "symptomConditionEffect": {"concept": {"text": claim.outcome}},
-            "classification": {"text": claim.title},
+            # The claim's own hedged sentence, so a reader of the structured fields alone
+            # still sees "may" and "in rare cases"; no code is attached.
+            "symptomConditionEffect": {"concept": {"text": claim.statement}},
         }
         rare = [h for h in claim.hedges if "rare" in h.lower()]
         if claim.certainty is Certainty.rare and rare:

@@ -13,7 +13,12 @@ from fastapi_offline import FastAPIOffline
 from api.config import Settings, get_settings
 from api.db import make_engine
 from api.errors import install_error_handlers
-from api.middleware import DocsPolicyMiddleware, ETagMiddleware, HeadMiddleware
+from api.middleware import (
+    GZIP_MINIMUM_SIZE,
+    DocsPolicyMiddleware,
+    ETagMiddleware,
+    HeadMiddleware,
+)
 from api.openapi import build_openapi
 from api.routes import claims, contexts, export, fhir, health, risk_factors, sources, tags
 from api.schemas import DISCLAIMER
@@ -83,7 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Outermost last: CORS answers preflights, HEAD borrows GET, gzip wraps the final body.
     app.add_middleware(ETagMiddleware)
     app.add_middleware(DocsPolicyMiddleware, paths=frozenset({"/docs", "/redoc"}))
-    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadMiddleware)
     app.add_middleware(
         CORSMiddleware,

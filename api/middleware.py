@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+GZIP_MINIMUM_SIZE = 500
+"""Bodies at least this long are gzipped for clients that accept it."""
 CACHE_CONTROL = "public, no-cache"
 """Caches may store answers but must revalidate them: an ETag round trip is cheap (304)."""
 
@@ -78,8 +80,10 @@ class ETagMiddleware:
             headers["ETag"] = etag
             headers.setdefault("Cache-Control", CACHE_CONTROL)
             if matches_etag(Headers(scope=scope).get("if-none-match"), etag):
-                kept = _not_modified_headers(headers.raw)
-                await send({"type": "http.response.start", "status": 304, "headers": kept})
+                kept = MutableHeaders(raw=_not_modified_headers(headers.raw))
+                if len(body) >= GZIP_MINIMUM_SIZE:  # the 200 would vary by encoding: say so
+                    kept.add_vary_header("Accept-Encoding")
+                await send({"type": "http.response.start", "status": 304, "headers": kept.raw})
                 await send({"type": "http.response.body", "body": b""})
                 return
         await send({**start, "headers": headers.raw})

@@ -17,9 +17,18 @@ from api.errors import NotAcceptableError
 class Format(StrEnum):
     json = "json"
     jsonld = "jsonld"
+    ndjson = "ndjson"
+    fhir = "fhir"
 
 
-MEDIA_TYPES = {Format.json: "application/json", Format.jsonld: "application/ld+json"}
+MEDIA_TYPES = {
+    Format.json: "application/json",
+    Format.jsonld: "application/ld+json",
+    Format.ndjson: "application/x-ndjson",
+    Format.fhir: "application/fhir+json",
+}
+ALSO_ACCEPTED = {Format.fhir: ("application/json",)}
+"""Other media types a format answers to: FHIR servers take plain JSON requests too."""
 
 
 def choose(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
@@ -41,8 +50,8 @@ def choose(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
             ranges.append((-quality, position, media.lower()))
     for _, _, media in sorted(ranges):
         for fmt in offered:
-            kind = MEDIA_TYPES[fmt]
-            if media in (kind, "*/*", kind.split("/")[0] + "/*"):
+            kinds = (MEDIA_TYPES[fmt], *ALSO_ACCEPTED.get(fmt, ()))
+            if media == "*/*" or any(media in (k, k.split("/")[0] + "/*") for k in kinds):
                 return fmt
     return None
 

@@ -5,6 +5,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api.errors import problem_responses
 from api.middleware import CACHE_CONTROL
 from api.schemas import Problem
 
@@ -60,6 +61,10 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         operation = item.get("get")
         if operation is None:
             continue
+        invalid = operation["responses"].get("422")
+        if invalid is not None and "application/json" in invalid.get("content", {}):
+            # FastAPI's own 422 entry: our handler answers every 422 as a Problem.
+            operation["responses"]["422"] = problem_responses(422)[422]
         operation.setdefault("parameters", []).append(_IF_NONE_MATCH)
         ok = operation["responses"]["200"]
         ok["headers"] = dict(_CACHING_HEADERS)

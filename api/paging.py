@@ -16,6 +16,8 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000
 """Far past any real list, and within what every database accepts as an OFFSET."""
 MAX_CURSOR = 2048
+MAX_KEY_INT = 2**31 - 1
+"""Offsets and ranks in a cursor fit the database's 32-bit integer columns."""
 EXAMPLE_CURSOR = (  # the third claim of the article onwards, in article order
     "eyJzb3J0IjoiYXJ0aWNsZSIsImtleSI6WyJjYW4tYm90b3gtZm9yLW1pZ3JhaW5lcy1tYWtlLXRoZW0td29yc2Ui"
     "LDExNywyMzksImJvdG94LWdhaW5pbmctcG9wdWxhcml0eS1mb3ItbWlncmFpbmUiXSwib2Zmc2V0IjoyfQ"
@@ -81,6 +83,7 @@ def decode_cursor(cursor: str, sort: str, shape: tuple[type, ...]) -> tuple[list
             and isinstance(key, list)
             and len(key) == len(shape)
             and all(type(value) is kind for value, kind in zip(key, shape, strict=True))
+            and all(0 <= value <= MAX_KEY_INT for value in key if type(value) is int)
             and type(offset) is int
             and 0 <= offset <= MAX_OFFSET
         )

@@ -181,9 +181,12 @@ def decode_key(sort: SortOrder, values: Sequence[Any]) -> list[Any]:
     """Turn a key read back from a cursor into values the database can compare."""
     if sort is SortOrder.updated:
         try:
-            return [datetime.fromisoformat(values[0]), values[1]]
+            moment = datetime.fromisoformat(values[0])
         except ValueError:
-            raise InvalidParameterError("query.cursor", "holds an invalid timestamp") from None
+            moment = None
+        if moment is None or moment.tzinfo is None:
+            raise InvalidParameterError("query.cursor", "holds an invalid timestamp")
+        return [moment, values[1]]
     return list(values)
 
 

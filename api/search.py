@@ -10,6 +10,7 @@ syntax except as these tokens, which hold only letters and digits.
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_]+")
@@ -19,8 +20,13 @@ MAX_QUERY_TERMS = 32
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-cased words of text, in order: what the index holds and queries match."""
-    return [w for w in (m.casefold() for m in _WORD.findall(text)) if len(w) <= MAX_TOKEN_LENGTH]
+    """Case-folded words of text, in order: what the index holds and queries match.
+
+    NFKC first, so compatibility forms (full-width letters, ligatures) match their plain
+    spelling. Changing this function changes the index: reload the data after it does.
+    """
+    words = _WORD.findall(unicodedata.normalize("NFKC", text))
+    return [w for w in (word.casefold() for word in words) if len(w) <= MAX_TOKEN_LENGTH]
 
 
 def search_text(*fields: str) -> str:
@@ -54,7 +60,11 @@ def snippet(query: Query, *fields: str, words: int = 24) -> str:
     """
 
     def hits(text: str) -> list[re.Match[str]]:
-        return [m for m in _WORD.finditer(text) if m.group().casefold().startswith(query.terms)]
+        return [
+            m
+            for m in _WORD.finditer(text)
+            if unicodedata.normalize("NFKC", m.group()).casefold().startswith(query.terms)
+        ]
 
     best = max(fields, key=lambda field: len(hits(field)))
     found = hits(best)

@@ -102,3 +102,21 @@ def test_it_streams_in_batches_without_holding_everything(
 
     assert chunks == 1 + 1 + 22 + ARTICLE_CLAIMS + 16
     assert batches == [4] * (ARTICLE_CLAIMS // 4) + [ARTICLE_CLAIMS % 4]
+
+
+def test_a_load_that_changes_nothing_keeps_the_revision(
+    engine: Engine, settings: Settings, data_dir: Path
+) -> None:
+    loader.load(engine=engine, data_dir=data_dir)
+    tags = data_dir / "tags.yaml"
+    tags.write_text(tags.read_text() + "# a comment changes no record\n")
+    with TestClient(create_app(settings)) as client:
+        before = client.get("/v1/export").headers["etag"]
+        loader.load(engine=engine, data_dir=data_dir)
+        assert client.get("/v1/export").headers["etag"] == before
+
+
+def test_the_export_is_offered_as_ndjson_only(client: TestClient) -> None:
+    assert client.get("/v1/export", params={"format": "xml"}).status_code == 406
+    assert client.get("/v1/export", headers={"Accept": "application/json"}).status_code == 406
+    assert client.get("/v1/context.jsonld", headers={"Accept": "text/html"}).status_code == 406

@@ -42,11 +42,11 @@ def test_the_risk_factors_are_undesirable_effects_in_rank_order(client: TestClie
     resources = [entry["resource"] for entry in body["entry"]]
 
     assert body["type"] == "searchset" and body["total"] == 4
-    assert [r["undesirableEffect"]["classification"]["text"] for r in resources] == [
-        "Individual Reactions",
-        "Allergic Reactions",
-        "Inadequate Dosage",
-        "Timing of Treatment",
+    assert [r["identifier"][0]["value"] for r in resources] == [
+        "risk-factor-individual-reactions",
+        "risk-factor-allergic-reactions",
+        "risk-factor-inadequate-dosage",
+        "risk-factor-timing-of-treatment",
     ]
     assert {r["type"] for r in resources} == {"undesirable-effect"}
 
@@ -59,9 +59,9 @@ def test_frequency_only_where_the_article_gives_one(client: TestClient) -> None:
 
     effect = allergic["undesirableEffect"]
     assert effect["frequencyOfOccurrence"] == {"text": "In rare cases"}
-    assert effect["symptomConditionEffect"]["concept"] == {
-        "text": "an exacerbation of migraines or other symptoms"
-    }
+    statement = effect["symptomConditionEffect"]["concept"]["text"]
+    assert statement.startswith("In rare cases, a person may have an allergic reaction")
+    assert "Allergic Reactions" in allergic["text"]["div"]
     assert "frequencyOfOccurrence" not in dosage["undesirableEffect"]
 
 
@@ -138,3 +138,21 @@ def test_each_resource_names_the_claim_it_renders(client: TestClient) -> None:
 )
 def test_what_fhir_does_not_carry_is_a_404(client: TestClient, path: str) -> None:
     assert client.get(path).status_code == 404
+
+
+def test_fhir_token_forms_any_of_and_system(client: TestClient) -> None:
+    both = bundle(client, "/fhir/ClinicalUseDefinition", type="undesirable-effect,warning")
+    system = bundle(
+        client,
+        "/fhir/ClinicalUseDefinition",
+        type="http://hl7.org/fhir/clinical-use-definition-type|warning",
+    )
+
+    assert both["total"] == 5
+    assert system["total"] == 1
+
+
+def test_fhir_answers_plain_json_requests_and_refuses_other_formats(client: TestClient) -> None:
+    assert client.get("/fhir/metadata", headers={"Accept": "application/json"}).status_code == 200
+    assert client.get("/fhir/metadata", headers={"Accept": "text/html"}).status_code == 406
+    assert client.get("/fhir/metadata", params={"format": "xml"}).status_code == 406

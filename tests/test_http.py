@@ -157,3 +157,13 @@ def test_links_use_the_configured_public_url_not_the_host_header(
 
     assert body["links"]["self"] == "https://kb.example.org/api/v1/claims?limit=5"
     assert body["links"]["next"].startswith("https://kb.example.org/api/v1/claims?limit=5&cursor=")
+
+
+def test_a_304_varies_as_its_200_does(client: TestClient) -> None:
+    ok = client.get("/v1/claims", headers={"Accept-Encoding": "gzip"})
+    not_modified = client.get(
+        "/v1/claims", headers={"Accept-Encoding": "gzip", "If-None-Match": ok.headers["etag"]}
+    )
+
+    assert not_modified.status_code == 304
+    assert set(not_modified.headers["vary"].split(", ")) == set(ok.headers["vary"].split(", "))

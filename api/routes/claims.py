@@ -104,8 +104,10 @@ def claim_filter(
         Query(
             max_length=MAX_QUERY,
             description="Full-text search over title, statement and quote: every word must "
-            "occur, each as a word prefix (`allerg` finds `allergic`), case-insensitively. "
-            "Punctuation and operators are ignored. Adds `match` (score, snippet) to each claim.",
+            "occur, each as a word prefix (`allerg` finds `allergic`), ignoring case. A word "
+            "is a run of letters and digits: punctuation separates words (`it's` is `it` and "
+            "`s`), and there are no operators (`OR` is searched as a word). Adds `match` "
+            "(score, snippet) to each claim; scores rank within one answer and one engine.",
             examples=["allergic reaction"],
         ),
     ] = None,

@@ -1,11 +1,17 @@
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
 from api import jsonld
+from api.errors import problem_responses
+from api.negotiation import Format, negotiate
 
-router = APIRouter(tags=["json-ld"])
+router = APIRouter(
+    tags=["json-ld"],
+    dependencies=[Depends(negotiate(Format.jsonld))],
+    responses=problem_responses(406),
+)
 
 
 @router.get(

@@ -1,15 +1,22 @@
 import json
 from collections.abc import Iterator
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
 from api import queries
+from api.errors import problem_responses
 from api.middleware import CACHE_CONTROL, matches_etag
+from api.negotiation import Format, negotiate
 from api.schemas import DISCLAIMER
 
-router = APIRouter(prefix="/v1/export", tags=["export"])
+router = APIRouter(
+    prefix="/v1/export",
+    tags=["export"],
+    dependencies=[Depends(negotiate(Format.ndjson))],
+    responses=problem_responses(406),
+)
 
 FORMAT = "migraine-claims-kb/export-v1"
 LINE_KINDS = ("header", "source", "tag", "claim", "relation")

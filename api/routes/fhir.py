@@ -2,17 +2,23 @@
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from api import fhir, queries
 from api.db import SessionDep
 from api.errors import NotFoundError, problem_responses
+from api.negotiation import Format, negotiate
 from api.paging import MAX_LIMIT, MAX_OFFSET, public_base, public_url
 from api.queries import ClaimFilter
 from api.schemas import Slug, SortOrder
 
-router = APIRouter(prefix="/fhir", tags=["fhir"])
+router = APIRouter(
+    prefix="/fhir",
+    tags=["fhir"],
+    dependencies=[Depends(negotiate(Format.fhir))],
+    responses=problem_responses(406),
+)
 
 FHIR_RESPONSE: dict[int | str, dict[str, Any]] = {
     200: {
@@ -74,7 +80,9 @@ def search_clinical_use(
     ] = [],  # noqa: B006 - FastAPI copies defaults per request
 ) -> JSONResponse:
     """A searchset Bundle of the claims FHIR can carry, risk factors first by rank."""
-    wanted = [USE_TYPE_CLAIMS[t] for t in type if t in USE_TYPE_CLAIMS]
+    # FHIR tokens: a comma means any of, and `system|code` may name the code system.
+    codes = [token.rsplit("|", 1)[-1] for value in type for token in value.split(",")]
+    wanted = [USE_TYPE_CLAIMS[code] for code in codes if code in USE_TYPE_CLAIMS]
     if type and not wanted:
         found_claims, total = [], 0
     else:
