@@ -6,12 +6,16 @@ a format the route does not offer, named either way, is a 406 problem.
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Query, Request, Response
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 
+from api import jsonld
 from api.errors import NotAcceptableError
+from api.paging import public_base
+from api.schemas import Page
 
 
 class Format(StrEnum):
@@ -99,12 +103,31 @@ JSONLD_RESPONSE = {
 }
 
 
-def vary_on_accept(response: Response) -> None:
+T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
+
+
+def render(
+    found: M,
+    fmt: Format,
+    request: Request,
+    response: Response,
+    node: Callable[[Any, str], dict[str, Any]],
+) -> M | JSONResponse:
+    """One answer in the negotiated format, from data computed once.
+
+    `found` is an item, or a page whose `data` holds items; `node` renders one item as
+    JSON-LD. Headers the route set (Link) are kept, and the answer varies on Accept.
+    """
     response.headers.add_vary_header("Accept")
-
-
-def jsonld_response(document: dict[str, object], response: Response) -> JSONResponse:
-    """Render a JSON-LD document, keeping the headers (Link, Vary) the route has set."""
+    if fmt is not Format.jsonld:
+        return found
+    base = public_base(request)
+    if isinstance(found, Page):
+        nodes = [node(item, base) for item in found.data]
+        document = jsonld.item_list(nodes, base, found.links.self)
+    else:
+        document = jsonld.document(node(found, base), base)
     return JSONResponse(
         document, media_type=MEDIA_TYPES[Format.jsonld], headers=dict(response.headers)
     )

@@ -7,14 +7,13 @@ from pydantic import Field
 from api import jsonld, queries
 from api.db import SessionDep
 from api.errors import InvalidParameterError, problem_responses
-from api.negotiation import JSONLD_RESPONSE, Format, jsonld_response, negotiate, vary_on_accept
+from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render
 from api.paging import (
     CursorDep,
     PageDep,
     decode_cursor,
     encode_cursor,
     page_links,
-    public_base,
 )
 from api.queries import ClaimFilter
 from api.schemas import (
@@ -190,18 +189,6 @@ def list_page(
 ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
 
 
-def render_page(
-    found: ClaimPage, fmt: Format, request: Request, response: Response
-) -> ClaimPage | JSONResponse:
-    """A page of claims in the negotiated format: the data is computed once, either way."""
-    vary_on_accept(response)
-    if fmt is Format.json:
-        return found
-    base = public_base(request)
-    nodes = [jsonld.claim_node(claim, base) for claim in found.data]
-    return jsonld_response(jsonld.item_list(nodes, base, found.links.self), response)
-
-
 @router.get(
     "",
     summary="List, filter and search claims",
@@ -249,7 +236,7 @@ def list_claims(
         sort=sort,
         facets=facet,
     )
-    return render_page(found, fmt, request, response)
+    return render(found, fmt, request, response, jsonld.claim_node)
 
 
 @router.get(
@@ -269,8 +256,4 @@ def get_claim(
 ) -> Claim | JSONResponse:
     """One claim by its stable id; its `type` says which fields it has."""
     claim = queries.get_claim(session=session, claim_id=claim_id)
-    vary_on_accept(response)
-    if fmt is Format.json:
-        return claim
-    base = public_base(request)
-    return jsonld_response(jsonld.document(jsonld.claim_node(claim, base), base), response)
+    return render(claim, fmt, request, response, jsonld.claim_node)

@@ -3,12 +3,13 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, Response
 from fastapi.responses import JSONResponse
 
+from api import jsonld
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.negotiation import JSONLD_RESPONSE
+from api.negotiation import JSONLD_RESPONSE, render
 from api.paging import CursorDep, PageDep
 from api.queries import ClaimFilter
-from api.routes.claims import MAX_VALUES, ClaimFormat, list_page, render_page
+from api.routes.claims import MAX_VALUES, ClaimFormat, list_page
 from api.schemas import ClaimPage, ClaimType, Slug, SortOrder
 
 router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
@@ -49,4 +50,4 @@ def list_risk_factors(
         sort=SortOrder.rank,
         facets=[],
     )
-    return render_page(found, fmt, request, response)
+    return render(found, fmt, request, response, jsonld.claim_node)

@@ -6,8 +6,8 @@ from fastapi.responses import JSONResponse
 from api import jsonld, queries
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.negotiation import JSONLD_RESPONSE, Format, jsonld_response, negotiate, vary_on_accept
-from api.paging import PageDep, envelope, public_base
+from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render
+from api.paging import PageDep, envelope
 from api.schemas import Slug, SourceDetail, SourcePage
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
@@ -27,12 +27,7 @@ def list_sources(
     """The texts claims are quoted from, by id; their full text is at `GET /v1/sources/{id}`."""
     items, total = queries.list_sources(session=session, limit=page.limit, offset=page.offset)
     found = envelope(SourcePage, request, response, items, total, page)
-    vary_on_accept(response)
-    if fmt is Format.json:
-        return found
-    base = public_base(request)
-    nodes = [jsonld.source_node(source, base) for source in found.data]
-    return jsonld_response(jsonld.item_list(nodes, base, found.links.self), response)
+    return render(found, fmt, request, response, jsonld.source_node)
 
 
 @router.get(
@@ -54,8 +49,4 @@ def get_source(
     """A source with its full `text`: every claim's quote is `text[start:end]`, and `sha256`
     is the hash of the text's UTF-8 bytes, so a client can verify both."""
     source = queries.get_source(session=session, source_id=source_id)
-    vary_on_accept(response)
-    if fmt is Format.json:
-        return source
-    base = public_base(request)
-    return jsonld_response(jsonld.document(jsonld.source_node(source, base), base), response)
+    return render(source, fmt, request, response, jsonld.source_node)
