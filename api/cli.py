@@ -4,9 +4,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from api import loader, migrate
+from api import auth, loader, migrate
 from api.config import REPO_ROOT, Settings
 from api.db import make_engine
 from api.errors import DataError
@@ -79,6 +80,86 @@ def _migrate_and_load(data_dir: Path | None, *, only_if_changed: bool = False) -
 def load(data_dir: DataDir = None) -> None:
     """Validate a data folder, then make the database match it in one transaction."""
     _migrate_and_load(data_dir)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="Data folder to write (data/ to update the repo).")],
+) -> None:
+    """Write the database as a data folder: sources.yaml, tags.yaml, sources/ and claims/
+    are replaced, anything else in the folder stays. `kb load` of it gives the same records."""
+    from api.data_files import write_data
+
+    settings = Settings()
+    engine = make_engine(settings)
+    try:
+        migrate.upgrade(engine)
+        counts = write_data(engine, out)
+    except OperationalError as error:
+        raise _unreachable(error) from None
+    finally:
+        engine.dispose()
+    typer.echo(
+        f"wrote {counts['sources']} sources, {counts['tags']} tags, {counts['claims']} claims "
+        f"to {out}"
+    )
+
+
+keys = typer.Typer(help="API keys for curators: only writes need one.", no_args_is_help=True)
+app.add_typer(keys, name="keys")
+
+
+def _engine() -> Engine:
+    engine = make_engine(Settings())
+    migrate.upgrade(engine)
+    return engine
+
+
+@keys.command("create")
+def keys_create(
+    name: Annotated[str, typer.Argument(help="Whose key: a person or an app.")],
+) -> None:
+    """Make a key and print it: it is shown this once, and only its hash is kept."""
+    engine = _engine()
+    try:
+        key = auth.create_key(engine, name)
+    except auth.KeyNameTaken as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(code=1) from None
+    finally:
+        engine.dispose()
+    typer.echo(key)
+    typer.echo(
+        f"created key {name!r}; store it now, it cannot be shown again. "
+        "Send it as `Authorization: Bearer <key>`.",
+        err=True,
+    )
+
+
+@keys.command("list")
+def keys_list() -> None:
+    """Every key's name, when it was made, and whether it is revoked (never the key)."""
+    engine = _engine()
+    try:
+        for key in auth.list_keys(engine):
+            state = f"revoked {key.revoked_at:%Y-%m-%d %H:%M}" if key.revoked_at else "active"
+            typer.echo(f"{key.name}\tcreated {key.created_at:%Y-%m-%d %H:%M}\t{state}")
+    finally:
+        engine.dispose()
+
+
+@keys.command("revoke")
+def keys_revoke(name: Annotated[str, typer.Argument(help="The key's name.")]) -> None:
+    """Revoke a key at once: its next request is a 401."""
+    engine = _engine()
+    try:
+        revoked = auth.revoke_key(engine, name)
+    finally:
+        engine.dispose()
+    if not revoked:
+        typer.echo(f"error: no active key named {name!r}", err=True)
+        raise typer.Exit(code=1)
+    typer.echo(f"revoked key {name!r}")
 
 
 @app.command()

@@ -28,6 +28,12 @@ class Settings(BaseSettings):
         description="Base URL clients reach the API at (https://kb.example.org); paging links "
         "use it instead of the request's Host header, which a client controls.",
     )
+    max_body_bytes: int = Field(
+        default=2 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body accepted (a new source carries its whole text); "
+        "413 beyond it.",
+    )
     echo_sql: bool = False
 
     @field_validator("database_url")

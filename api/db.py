@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Engine, event, make_url
+from sqlalchemy import Engine, event, make_url, text
 from sqlmodel import Session, create_engine
 
 from api.config import Settings
@@ -34,6 +34,26 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+WRITE_LOCK = 0x6B62  # "kb": the PostgreSQL advisory lock every writer holds
+
+
+def lock_for_writing(session: Session) -> None:
+    """Begin the session's transaction as the only writer, waiting for any other.
+
+    Writes are rare (curators, loads), so serializing them costs nothing, and it buys
+    two guarantees: change-log ids are committed in the order they are given, so a
+    change feed read by id never skips one that commits late; and a revision read here
+    stays current until this transaction commits.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        # pysqlite opens transactions lazily; take the write lock now, not at the
+        # first INSERT, so that two writers cannot both read before either writes.
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
 
 
 def get_session(request: Request) -> Iterator[Session]:

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from api.schemas import FieldError, Problem
 
@@ -58,6 +59,35 @@ class NotFoundError(Exception):
         super().__init__(f"No {kind} with id {key!r}.")
 
 
+class Unauthorized(Exception):
+    """A write came without a live API key."""
+
+
+class ConflictError(Exception):
+    """The write contradicts the stored state (the id is taken, the claim is already
+    retracted): retrying the same request cannot succeed."""
+
+
+class PreconditionRequired(Exception):
+    """An update came without If-Match: it could overwrite an edit its author never saw."""
+
+
+class PreconditionFailed(Exception):
+    """If-Match named a revision that is no longer current."""
+
+    def __init__(self, detail: str, *, etag: str) -> None:
+        self.etag = etag
+        super().__init__(detail)
+
+
+class WriteRefused(Exception):
+    """A write failed validation; one entry per bad field, as a 422 names them."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(f"{e.location}: {e.message}" for e in errors))
+
+
 def problem(
     status: int,
     detail: str,
@@ -84,6 +114,11 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InvalidParameterError, _invalid_parameter)
     app.add_exception_handler(NotAcceptableError, _not_acceptable)
+    app.add_exception_handler(Unauthorized, _unauthorized)
+    app.add_exception_handler(ConflictError, _conflict)
+    app.add_exception_handler(PreconditionRequired, _precondition_required)
+    app.add_exception_handler(PreconditionFailed, _precondition_failed)
+    app.add_exception_handler(WriteRefused, _write_refused)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(Exception, _unexpected)
@@ -97,6 +132,29 @@ async def _not_acceptable(_request: Request, exc: Exception) -> ProblemResponse:
     return problem(406, str(exc))
 
 
+async def _unauthorized(_request: Request, exc: Exception) -> ProblemResponse:
+    return problem(401, str(exc), headers={"WWW-Authenticate": 'Bearer realm="kb"'})
+
+
+async def _conflict(_request: Request, exc: Exception) -> ProblemResponse:
+    return problem(409, str(exc))
+
+
+async def _precondition_required(_request: Request, exc: Exception) -> ProblemResponse:
+    return problem(428, str(exc))
+
+
+async def _precondition_failed(_request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, PreconditionFailed)
+    return problem(412, str(exc), headers={"ETag": exc.etag})
+
+
+async def _write_refused(_request: Request, exc: Exception) -> ProblemResponse:
+    assert isinstance(exc, WriteRefused)
+    where = ", ".join(sorted({e.location for e in exc.errors}))
+    return problem(422, f"The record was refused: {where}.", errors=exc.errors)
+
+
 async def _invalid_parameter(_request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, InvalidParameterError)
     return problem(
@@ -106,12 +164,34 @@ async def _invalid_parameter(_request: Request, exc: Exception) -> ProblemRespon
     )
 
 
-async def _http_error(_request: Request, exc: Exception) -> ProblemResponse:
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def _allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path: Starlette's 405 names only the
+    first route matching the path, and reads and writes of one path are separate routes."""
+    routes = request.app.router.routes
+    allowed = [
+        method
+        for method in METHODS
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL for route in routes
+        )
+    ]
+    if "GET" in allowed and "HEAD" not in allowed:  # HeadMiddleware answers HEAD for GET
+        allowed.insert(1, "HEAD")
+    return ", ".join(allowed)
+
+
+async def _http_error(request: Request, exc: Exception) -> ProblemResponse:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers or {})
     detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).description
     if exc.status_code == 405:
-        detail = f"This resource answers only {headers.get('Allow', 'GET')}."
+        headers["Allow"] = _allowed_methods(request)
+        detail = f"This resource answers only {headers['Allow']}."
+    if exc.status_code == 400 and detail == "There was an error parsing the body":
+        detail = "The request body could not be read: send JSON, encoded as UTF-8."
     return problem(exc.status_code, detail, headers=headers)
 
 

@@ -17,16 +17,26 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, Table, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
-from api import models
+from api import changelog, models
+from api.changelog import Entry
+from api.db import lock_for_writing
 from api.errors import DataError
 from api.queries import latest_fingerprint
 from api.records import claim_row
-from api.schemas import CLAIM_ADAPTER, Claim, ClaimType, SourceRecord, TagRecord
-from api.validation import DataProblem, Located, Refused, check_all
+from api.schemas import (
+    CLAIM_ADAPTER,
+    ChangeAction,
+    Claim,
+    ClaimStatus,
+    RecordKind,
+    SourceRecord,
+    TagRecord,
+)
+from api.validation import DataProblem, Located, Refused, check_all, field_messages
 
-CLAIM_TYPES = frozenset(t.value for t in ClaimType)
-COMPUTED_FIELDS = frozenset({"source", "match"})
-"""Claim fields data files may not set per record: the file sets `source`, the API `match`."""
+COMPUTED_FIELDS = frozenset({"source", "match", "revision"})
+"""Claim fields data files may not set per record: the file sets `source`, the database
+`revision`, a search `match`."""
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -166,6 +176,7 @@ def sync(*, engine: Engine, data: DataSet) -> LoadReport:
     """Make the database hold exactly `data` (already validated), in one transaction."""
     report = LoadReport()
     with Session(engine) as session, session.begin():
+        lock_for_writing(session)  # after a curator's write, not interleaved with it
         _sync(session, data, report)
         # The load log names data revisions (the export's ETag): only a change makes one.
         if report.total_changes:
@@ -288,16 +299,7 @@ def _record_name(kind: str, key: str, item: object, index: int) -> str:
 
 
 def _messages(exc: ValidationError) -> list[str]:
-    messages = []
-    for error in exc.errors(include_url=False):
-        # Drop the union tag pydantic inserts ("risk_factor") so locations read as fields.
-        loc = [str(part) for part in error["loc"]]
-        if loc and loc[0] in CLAIM_TYPES:
-            loc = loc[1:]
-        where = ".".join(loc)
-        message = error["msg"].removeprefix("Value error, ")
-        messages.append(f"{where}: {message}" if where else message)
-    return messages
+    return [f"{where}: {message}" if where else message for where, message in field_messages(exc)]
 
 
 # Writing ------------------------------------------------------------------------------
@@ -307,7 +309,8 @@ def _sync(session: Session, data: DataSet, report: LoadReport) -> None:
     """Insert, update and delete rows so each table holds exactly what data/ says.
 
     Parents are upserted before children and deleted after them, so foreign keys hold
-    at every statement. A claim's `updated_at` moves when it or its links change.
+    at every statement. A claim's `updated_at` and `revision` move when it or its links
+    change, and every change goes to the change log, attributed to the loader.
     """
     now = datetime.now(UTC)
     sources = {
@@ -346,7 +349,7 @@ def _sync(session: Session, data: DataSet, report: LoadReport) -> None:
     ]
     changes: dict[str, _Changes] = {}
     for table, wanted in tables:
-        changes[table.name] = _upsert(session, table, wanted, ignore={"updated_at"})
+        changes[table.name] = _upsert(session, table, wanted, ignore={"updated_at", "revision"})
         report.changed[table.name] = changes[table.name].counts()
     for table, _ in reversed(tables):
         _delete(session, table, changes[table.name].deleted)
@@ -359,8 +362,64 @@ def _sync(session: Session, data: DataSet, report: LoadReport) -> None:
     } - set(claim_changes.inserted + claim_changes.updated + claim_changes.deleted)
     for part in _chunks(sorted(relinked)):
         session.execute(
-            update(claim_table).where(claim_table.c.id.in_(part)).values(updated_at=now)
+            update(claim_table)
+            .where(claim_table.c.id.in_(part))
+            .values(updated_at=now, revision=claim_table.c.revision + 1)
         )
+    changelog.record(
+        session,
+        _log_entries(data, changes, relinked),
+        actor=changelog.LOADER,
+        at=now,
+    )
+
+
+def _log_entries(data: DataSet, changes: dict[str, "_Changes"], relinked: set[str]) -> list[Entry]:
+    """The change-log entries of a load: parents first, deletions of children first."""
+    entries: list[Entry] = []
+    sources = {s.id: s for s in data.sources}
+    tags = {t.slug: t for t in data.tags}
+    claims = {c.id: c for c in data.claims}
+
+    def revised(table: str, key: str) -> int:
+        change = changes[table]
+        return change.existing[key]["revision"] + 1 if key in change.existing else 1
+
+    for key in changes["source"].inserted + changes["source"].updated:
+        action = (
+            ChangeAction.created if key not in changes["source"].existing else ChangeAction.updated
+        )
+        entries.append(
+            Entry(RecordKind.source, key, action, None, changelog.source_record(sources[key]))
+        )
+    for key in changes["tag"].inserted + changes["tag"].updated:
+        action = (
+            ChangeAction.created if key not in changes["tag"].existing else ChangeAction.updated
+        )
+        revision = revised("tag", key)
+        entries.append(
+            Entry(RecordKind.tag, key, action, revision, changelog.tag_record(tags[key], revision))
+        )
+    claim_change = changes["claim"]
+    for key in claim_change.inserted + claim_change.updated + sorted(relinked):
+        claim = claims[key]
+        revision = revised("claim", key)
+        action = ChangeAction.updated
+        if key not in claim_change.existing:
+            action = ChangeAction.created
+        elif claim_change.existing[key]["status"] != claim.status.value:
+            retracted = claim.status is ClaimStatus.retracted
+            action = ChangeAction.retracted if retracted else ChangeAction.restored
+        record = changelog.claim_record(claim.model_copy(update={"revision": revision}))
+        entries.append(Entry(RecordKind.claim, key, action, revision, record))
+    for kind, table in (
+        (RecordKind.claim, "claim"),
+        (RecordKind.tag, "tag"),
+        (RecordKind.source, "source"),
+    ):
+        for key in changes[table].deleted:
+            entries.append(Entry(kind, key, ChangeAction.deleted, None, None))
+    return entries
 
 
 @dataclass
@@ -370,6 +429,7 @@ class _Changes:
     inserted: list[Any]
     updated: list[Any]
     deleted: list[Any]
+    existing: dict[Any, dict[str, Any]]  # the rows as they were, by key
 
     def counts(self) -> dict[str, int]:
         return {
@@ -405,14 +465,14 @@ def _upsert(
     if new:
         session.execute(insert(table), [wanted[key] for key in new])
     pk_names = {c.name for c in pk}
+    revised = "revision" in table.c  # a changed row counts one more revision
     for key in changed:
         row = wanted[key]
-        session.execute(
-            update(table)
-            .where(*(c == row[c.name] for c in pk))
-            .values({k: v for k, v in row.items() if k not in pk_names})
-        )
-    return _Changes(inserted=new, updated=changed, deleted=gone)
+        values = {k: v for k, v in row.items() if k not in pk_names}
+        if revised:
+            values["revision"] = existing[key]["revision"] + 1
+        session.execute(update(table).where(*(c == row[c.name] for c in pk)).values(values))
+    return _Changes(inserted=new, updated=changed, deleted=gone, existing=existing)
 
 
 def _chunks(keys: list[Any], size: int = 500) -> list[list[Any]]:

@@ -15,12 +15,24 @@ from api.db import make_engine
 from api.errors import install_error_handlers
 from api.middleware import (
     GZIP_MINIMUM_SIZE,
+    BodyLimitMiddleware,
     DocsPolicyMiddleware,
     ETagMiddleware,
     HeadMiddleware,
 )
 from api.openapi import build_openapi
-from api.routes import claims, contexts, export, fhir, health, risk_factors, sources, tags
+from api.routes import (
+    changes,
+    claim_edits,
+    claims,
+    contexts,
+    export,
+    fhir,
+    health,
+    risk_factors,
+    sources,
+    tags,
+)
 from api.schemas import DISCLAIMER
 
 DESCRIPTION = f"""
@@ -36,6 +48,10 @@ article *Can Botox for Migraines Make Them Worse?* (no author, date or URL given
 
 **Not medical advice.** {DISCLAIMER}
 
+**Reads are public; writes need a curator's API key** (`Authorization: Bearer <key>`,
+made with `kb keys create NAME`). A change to an existing record needs `If-Match` with
+the ETag of the version you read (428 without it, 412 when someone changed it since).
+
 Errors are [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) problem details
 (`application/problem+json`). Lists answer `{{"data": [...], "meta": {{...}}, "links": {{...}}}}`.
 """
@@ -45,6 +61,10 @@ OPENAPI_TAGS = [
     {"name": "risk-factors", "description": "What sources say can make migraines worse, by rank."},
     {"name": "tags", "description": "The controlled vocabulary claims are tagged with."},
     {"name": "sources", "description": "The texts claims are quoted from."},
+    {
+        "name": "changes",
+        "description": "Every accepted change, in commit order: how apps stay in sync.",
+    },
     {"name": "export", "description": "Everything at once, to mirror the knowledge base."},
     {"name": "json-ld", "description": "The context of the JSON-LD renderings."},
     {
@@ -90,15 +110,26 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(DocsPolicyMiddleware, paths=frozenset({"/docs", "/redoc"}))
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadMiddleware)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    # Any origin may call: writes carry a bearer key, never cookies, so no page can make
+    # a visitor's browser write with the visitor's authority.
     app.add_middleware(
         CORSMiddleware,
         allow_origins=["*"],
-        allow_methods=["GET", "HEAD", "OPTIONS"],
-        allow_headers=["Accept", "Accept-Encoding", "If-None-Match"],
-        expose_headers=["ETag", "Link", "Cache-Control"],
+        allow_methods=["GET", "HEAD", "OPTIONS", "POST", "PATCH", "DELETE"],
+        allow_headers=[
+            "Accept",
+            "Accept-Encoding",
+            "Authorization",
+            "Content-Type",
+            "If-Match",
+            "If-None-Match",
+        ],
+        expose_headers=["ETag", "Link", "Cache-Control", "Location"],
         max_age=86400,
     )
-    for module in (claims, risk_factors, tags, sources, export, contexts, fhir, health):
+    routers = (claims, claim_edits, risk_factors, tags, sources, changes, export, contexts, fhir)
+    for module in (*routers, health):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:

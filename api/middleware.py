@@ -8,7 +8,10 @@ import hashlib
 from collections.abc import Iterable
 
 from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.errors import problem
 
 GZIP_MINIMUM_SIZE = 500
 """Bodies at least this long are gzipped for clients that accept it."""
@@ -38,7 +41,8 @@ class ETagMiddleware:
 
     Hashing the body makes the validator change exactly when the answer does: after a load
     that changes what this URL returns, and at no other time. A response that brings its
-    own ETag (a stream too large to buffer) passes through untouched.
+    own ETag (a record's revision, a stream too large to buffer) passes through, or
+    becomes a 304 when that ETag matches.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -50,16 +54,28 @@ class ETagMiddleware:
             return
         start: Message | None = None
         chunks: list[bytes] = []
-        passing_through = False
+        passing_through = not_modified = False
 
         async def buffer(message: Message) -> None:
-            nonlocal start, passing_through
+            nonlocal start, passing_through, not_modified
             if message["type"] == "http.response.start":
-                if "etag" in Headers(raw=message["headers"]):
-                    passing_through = True
-                    await send(message)
-                else:
+                own = Headers(raw=message["headers"]).get("etag")
+                if own is None:
                     start = message
+                elif message["status"] == 200 and matches_etag(
+                    Headers(scope=scope).get("if-none-match"), own
+                ):
+                    not_modified = True  # the route's own validator matches: no body
+                    kept = _not_modified_headers(message["headers"])
+                    await send({"type": "http.response.start", "status": 304, "headers": kept})
+                    await send({"type": "http.response.body", "body": b""})
+                else:
+                    passing_through = True
+                    if message["status"] == 200:
+                        MutableHeaders(scope=message).setdefault("Cache-Control", CACHE_CONTROL)
+                    await send(message)
+                return
+            if not_modified:
                 return
             if passing_through or message["type"] != "http.response.body":
                 await send(message)
@@ -115,6 +131,37 @@ class HeadMiddleware:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over `limit` bytes, as problem details: by Content-Length
+    before anything is read, or as a chunked body crosses the limit. (FastAPI's own
+    `max_body_size` answers a declared oversize body in plain text.)"""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        detail = f"The request body is larger than the limit of {self.limit} bytes."
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            await problem(413, detail)(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:  # FastAPI lets an HTTPException from here through
+                    raise HTTPException(413, detail)
+            return message
+
+        await self.app(scope, counted, send)
 
 
 DOCS_CSP = "; ".join(

@@ -34,6 +34,7 @@ class Tag(SQLModel, table=True):
     label: str
     description: str = Field(sa_type=Text)
     codes: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
+    revision: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 ARTICLE_ORDER = ("source_id", "quote_start", "quote_end", "id")
@@ -42,12 +43,15 @@ ARTICLE_ORDER = ("source_id", "quote_start", "quote_end", "id")
 class Claim(SQLModel, table=True):
     __table_args__ = (
         # Each filter column leads an index that continues in article order, so a filtered
-        # page is read in order and stops at `limit`, instead of sorting every match.
-        Index("ix_claim_article_order", *ARTICLE_ORDER),
-        Index("ix_claim_type_order", "type", *ARTICLE_ORDER),
-        Index("ix_claim_certainty_order", "certainty", *ARTICLE_ORDER),
-        Index("ix_claim_migraine_effect_order", "migraine_effect", *ARTICLE_ORDER),
-        Index("ix_claim_rank", "rank"),
+        # page is read in order and stops at `limit`, instead of sorting every match. Each
+        # ends in `status`, so counting the active matches reads the index alone.
+        Index("ix_claim_article_order", *ARTICLE_ORDER, "status"),
+        Index("ix_claim_type_order", "type", *ARTICLE_ORDER, "status"),
+        Index("ix_claim_certainty_order", "certainty", *ARTICLE_ORDER, "status"),
+        Index("ix_claim_migraine_effect_order", "migraine_effect", *ARTICLE_ORDER, "status"),
+        Index("ix_claim_rank", "rank", "status"),
+        Index("ix_claim_status", "status"),
+        Index("ix_claim_id_status", "id", "status"),  # tag matches, checked for status
         Index("ix_claim_updated_at", "updated_at", "id"),
     )
 
@@ -66,6 +70,9 @@ class Claim(SQLModel, table=True):
     # Fields only some claim types have (a mechanism's target, a conclusion's
     # recommendations, ...); schemas.py types and validates them per claim type.
     attributes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    status: str = Field(default="active", sa_column_kwargs={"server_default": "active"})
+    retraction_reason: str | None = Field(default=None, sa_type=Text)
+    revision: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
     # Search and sync support, derived by the loader; never part of the public record.
     seq: int = Field(unique=True)  # stable integer key: the FTS5 rowid on SQLite
     search_text: str = Field(sa_type=Text)  # api.search.search_text(title, statement, quote)
@@ -103,3 +110,32 @@ class DataLoad(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     fingerprint: str
     loaded_at: datetime
+
+
+class ApiKey(SQLModel, table=True):
+    """A curator's key. Only its SHA-256 is kept: the key itself is shown once, at creation."""
+
+    __tablename__ = "api_key"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    key_hash: str = Field(unique=True)
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+
+class RecordChange(SQLModel, table=True):
+    """The change log: one row per accepted change, in commit order (writers take a lock,
+    so ids are committed in the order they are given). Feeds the change feed and history."""
+
+    __tablename__ = "record_change"
+    __table_args__ = (Index("ix_record_change_record", "kind", "record_id", "id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str  # claim, tag or source
+    record_id: str
+    action: str  # created, updated, retracted, restored, deleted
+    revision: int | None = None
+    actor: str  # an API key's name, or "kb load"
+    at: datetime
+    record: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # the record after

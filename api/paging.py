@@ -115,6 +115,11 @@ def public_base(request: Request) -> str:
     return f"{request.url.scheme}://{request.url.netloc}"
 
 
+def location(request: Request, route: str, **params: str) -> str:
+    """The public URL of the route named `route` (a Location header for a new record)."""
+    return public_base(request) + str(request.app.url_path_for(route, **params))
+
+
 def page_links(
     request: Request,
     response: Response,

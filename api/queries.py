@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
+from api import changelog
 from api.errors import InvalidParameterError, NotFoundError
 from api.models import Claim as ClaimRow
 from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag
@@ -29,6 +30,7 @@ from api.records import claim_from_row
 from api.schemas import (
     Certainty,
     Claim,
+    ClaimStatus,
     ClaimType,
     Facet,
     MigraineEffect,
@@ -51,7 +53,7 @@ ARTICLE_ORDER = (
 """Claims in the order their sources state them; ties broken by id so paging is stable."""
 
 
-def _claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]:
+def claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]:
     """Public claims for rows, with tags and relations fetched in one query each."""
     ids = [row.id for row in rows]
     tags: dict[str, list[str]] = defaultdict(list)
@@ -96,6 +98,8 @@ class ClaimFilter:
     effects: tuple[MigraineEffect, ...] = ()
     ranks: tuple[int, ...] = ()
     search: SearchQuery | None = None
+    statuses: tuple[ClaimStatus, ...] = (ClaimStatus.active,)
+    """Retracted claims are listed only when asked for."""
 
 
 @dataclass
@@ -118,6 +122,7 @@ def rank_order() -> Any:
 
 
 FACET_VALUES = 100
+ACTIVE = ClaimStatus.active.value
 
 
 def list_claims(
@@ -153,7 +158,7 @@ def list_claims(
     rows = rows[:limit]
     every_match, _ = _matching(session, where, counting=True)
     total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
-    claims = _claims_from_rows(session, [row for row, _ in rows])
+    claims = claims_from_rows(session, [row for row, _ in rows])
     if where.search is not None:
         for claim, (row, row_score) in zip(claims, rows, strict=True):
             claim.match = SearchMatch(
@@ -221,6 +226,8 @@ def _matching(session: Session, where: ClaimFilter, *, counting: bool = False) -
     the tag's index entries (IN), which SQLite does an order of magnitude faster.
     """
     query = select(ClaimRow)
+    if set(where.statuses) != set(ClaimStatus):
+        query = query.where(col(ClaimRow.status).in_([s.value for s in where.statuses]))
     if where.types:
         query = query.where(col(ClaimRow.type).in_([t.value for t in where.types]))
     if where.sources:
@@ -294,7 +301,7 @@ def get_claim(*, session: Session, claim_id: str) -> Claim:
     row = session.get(ClaimRow, claim_id)
     if row is None:
         raise NotFoundError("claim", claim_id)
-    return _claims_from_rows(session, [row])[0]
+    return claims_from_rows(session, [row])[0]
 
 
 # Tags --------------------------------------------------------------------------------
@@ -302,7 +309,11 @@ def get_claim(*, session: Session, claim_id: str) -> Claim:
 
 def _tag_query() -> Any:
     claim_count = (
-        select(func.count()).where(col(ClaimTag.tag_slug) == col(Tag.slug)).scalar_subquery()
+        select(func.count())
+        .select_from(ClaimTag)
+        .join(ClaimRow, col(ClaimRow.id) == col(ClaimTag.claim_id))
+        .where(col(ClaimTag.tag_slug) == col(Tag.slug), col(ClaimRow.status) == ACTIVE)
+        .scalar_subquery()
     )
     return select(Tag, claim_count)
 
@@ -341,7 +352,9 @@ _SOURCE_SUMMARY_COLUMNS = [
 def _source_query(*extra: Any) -> Any:
     """Source metadata without its text, which can be long; `length` and counts instead."""
     claim_count = (
-        select(func.count()).where(col(ClaimRow.source_id) == col(Source.id)).scalar_subquery()
+        select(func.count())
+        .where(col(ClaimRow.source_id) == col(Source.id), col(ClaimRow.status) == ACTIVE)
+        .scalar_subquery()
     )
     return sa_select(
         *_SOURCE_SUMMARY_COLUMNS,
@@ -385,11 +398,8 @@ EXPORT_BATCH = 1000
 
 
 def data_revision(*, session: Session) -> str:
-    """Names the state of the data: changes whenever a load changes anything."""
-    latest = session.exec(
-        select(DataLoad.id, DataLoad.fingerprint).order_by(col(DataLoad.id).desc()).limit(1)
-    ).first()
-    return "empty" if latest is None else f"{latest[0]}-{latest[1][:16]}"
+    """Names the state of the data: the last change committed, by a load or a curator."""
+    return f"c{changelog.latest_id(session)}"
 
 
 def export_records(*, session: Session, batch: int | None = None) -> Iterator[dict[str, Any]]:
@@ -412,10 +422,8 @@ def export_records(*, session: Session, batch: int | None = None) -> Iterator[di
         select(Tag).where(col(Tag.slug) > last).order_by(col(Tag.slug)).limit(batch)
     ).all():
         for tag in tags:
-            yield {
-                "kind": "tag",
-                **TagRecord.model_validate(tag.model_dump()).model_dump(mode="json"),
-            }
+            record = TagRecord.model_validate(tag.model_dump(exclude={"revision"}))
+            yield {"kind": "tag", **changelog.tag_record(record, tag.revision)}
         last = tags[-1].slug
     after: list[Any] | None = None
     while True:
@@ -425,7 +433,7 @@ def export_records(*, session: Session, batch: int | None = None) -> Iterator[di
         claim_rows = session.exec(query).all()
         if not claim_rows:
             break
-        for claim in _claims_from_rows(session, claim_rows):
+        for claim in claims_from_rows(session, claim_rows):
             yield {"kind": "claim", **claim.model_dump(mode="json")}
             for relation in claim.relations:
                 yield {

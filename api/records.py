@@ -12,8 +12,8 @@ from api.search import search_text
 
 
 def claim_row(claim: Claim) -> dict[str, Any]:
-    """The claim table's columns derived from a claim (all but `seq` and `updated_at`);
-    tags and relations live in their own tables."""
+    """The claim table's columns derived from a claim (all but `seq`, `updated_at` and
+    `revision`, which the writer keeps); tags and relations live in their own tables."""
     fields = claim.model_dump(mode="json")
     attributes = {k: v for k, v in fields.items() if k not in CLAIM_COMMON_FIELDS}
     rank = attributes.pop("rank", None)
@@ -31,6 +31,8 @@ def claim_row(claim: Claim) -> dict[str, Any]:
         "migraine_effect": fields["migraine_effect"],
         "rank": rank,
         "attributes": attributes,
+        "status": fields["status"],
+        "retraction_reason": claim.retraction_reason,
         "search_text": search_text(claim.title, claim.statement, claim.quote),
     }
 
@@ -49,6 +51,9 @@ def claim_from_row(row: ClaimRow, *, tags: list[str], relations: list[dict[str, 
             "certainty": row.certainty,
             "hedges": row.hedges,
             "migraine_effect": row.migraine_effect,
+            "status": row.status,
+            **({"retraction_reason": row.retraction_reason} if row.retraction_reason else {}),
+            "revision": row.revision,
             "tags": tags,
             "relations": relations,
             **({"rank": row.rank} if row.rank is not None else {}),

@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Annotated, ClassVar, Generic, Literal, Self, TypeVar
 
 from pydantic import (
+    AfterValidator,
+    AwareDatetime,
     BaseModel,
     ConfigDict,
     Field,
@@ -31,7 +33,22 @@ Slug = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64),
 ]
-NonBlank = Annotated[str, StringConstraints(strip_whitespace=False, min_length=1)]
+
+
+def _storable(text: str) -> str:
+    """Text every engine can store and every client can decode: no NUL character
+    (PostgreSQL text cannot hold one) and no lone surrogate (it has no UTF-8 form)."""
+    if "\x00" in text:
+        raise ValueError("text may not contain NUL characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text must be valid Unicode (a lone surrogate is not)") from None
+    return text
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+NonBlank = Annotated[Text, StringConstraints(strip_whitespace=False, min_length=1)]
 StrictInt = Annotated[int, Strict()]
 """Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""
 
@@ -80,6 +97,13 @@ class RelationKind(StrEnum):
     contributes_to = "contributes_to"
     follows_from = "follows_from"
     qualifies = "qualifies"
+
+
+class ClaimStatus(StrEnum):
+    """Whether a claim stands: a retracted claim keeps its id and record, with a reason."""
+
+    active = "active"
+    retracted = "retracted"
 
 
 class SortOrder(StrEnum):
@@ -189,6 +213,25 @@ class ClaimBase(BaseModel):
         default_factory=list,
         description="Other claims this one relates to, as the source relates them.",
     )
+    status: ClaimStatus = Field(
+        default=ClaimStatus.active,
+        description="`active`, or `retracted`: withdrawn by a curator, hidden from lists "
+        "unless asked for with `status`, still served at its id.",
+    )
+    retraction_reason: NonBlank | None = Field(
+        default=None,
+        exclude_if=lambda value: value is None,
+        description="Only on retracted claims: why the claim was withdrawn.",
+        examples=["The statement said more than the quote does."],
+    )
+    revision: StrictInt | None = Field(
+        default=None,
+        ge=1,
+        exclude_if=lambda value: value is None,
+        description="Served, never written: counts the changes to this record (1 when "
+        "created). The claim's ETag names it; send it back in If-Match to update.",
+        examples=[1],
+    )
     match: SearchMatch | None = Field(
         default=None,
         exclude_if=lambda value: value is None,
@@ -205,6 +248,8 @@ class ClaimBase(BaseModel):
             raise ValueError(f"certainty {self.certainty} needs the hedges that make it so")
         if self.certainty is Certainty.rare and not any("rare" in h.lower() for h in self.hedges):
             raise ValueError("certainty rare needs a hedge saying so (such as 'In rare cases')")
+        if (self.status is ClaimStatus.retracted) != (self.retraction_reason is not None):
+            raise ValueError("a retracted claim needs a retraction_reason, and only it has one")
         if len(set(self.tags)) != len(self.tags):
             raise ValueError("tags repeat")
         for hedge in self.hedges:
@@ -441,7 +486,25 @@ class TagRecord(TagBase):
 
 
 class TagPublic(TagBase):
-    claim_count: int = Field(ge=0, description="How many claims carry this tag.", examples=[1])
+    claim_count: int = Field(
+        ge=0, description="How many active claims carry this tag.", examples=[1]
+    )
+    revision: int = Field(
+        ge=1,
+        description="Counts the changes to this tag (1 when created); send the tag's ETag "
+        "back in If-Match to update it.",
+        examples=[1],
+    )
+
+
+class TagPatch(BaseModel):
+    """A partial update of a tag: only the fields given change (the slug never does)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    label: NonBlank | None = Field(default=None, description="New label.", examples=["Allergy"])
+    description: NonBlank | None = Field(default=None, description="New description.")
+    codes: list[CodedConcept] | None = Field(default=None, description="New list of codes.")
 
 
 class SourceBase(BaseModel):
@@ -453,9 +516,11 @@ class SourceBase(BaseModel):
     title: NonBlank = Field(
         description="The source's own title.", examples=["Can Botox for Migraines Make Them Worse?"]
     )
-    author: str | None = Field(default=None, description="Author, when the source names one.")
+    author: Text | None = Field(default=None, description="Author, when the source names one.")
     published: date | None = Field(default=None, description="Publication date, when stated.")
-    url: str | None = Field(default=None, description="Where the source was published, when known.")
+    url: Text | None = Field(
+        default=None, description="Where the source was published, when known."
+    )
     language: NonBlank = Field(description="BCP 47 language tag of the text.", examples=["en"])
     media_type: NonBlank = Field(description="Media type of the text.", examples=["text/plain"])
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
@@ -470,9 +535,24 @@ class SourceRecord(SourceBase):
     file: NonBlank = Field(description="Path of the text file, relative to the data folder.")
 
 
+class SourceCreate(SourceBase):
+    """A new source and its full text; `sha256` is optional and, when given, must match."""
+
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] | None = Field(  # type: ignore[assignment]
+        default=None,
+        description="SHA-256 of the text's UTF-8 bytes, hex: when given, the text must hash "
+        "to it (a check that nothing was altered on the way).",
+    )
+    text: Annotated[Text, StringConstraints(min_length=1)] = Field(
+        description="The full text, exactly as published; quotes will index into it."
+    )
+
+
 class SourcePublic(SourceBase):
     length: int = Field(ge=0, description="Length of the text in characters.", examples=[2689])
-    claim_count: int = Field(ge=0, description="How many claims quote this source.", examples=[20])
+    claim_count: int = Field(
+        ge=0, description="How many active claims quote this source.", examples=[20]
+    )
 
 
 class SourceDetail(SourcePublic):
@@ -531,6 +611,126 @@ class TagPage(Page[TagPublic]):
 
 class SourcePage(Page[SourcePublic]):
     """Sources, by id."""
+
+
+class ClaimPatch(BaseModel):
+    """A partial update (JSON merge patch, RFC 7396) of a claim: the fields given replace
+    the stored ones, the rest stay; the fields of the claim's type may be given too. The
+    result must be a valid claim. When `quote` changes without `start`/`end` and occurs
+    exactly once in the source, its offsets are found."""
+
+    model_config = ConfigDict(extra="allow")
+
+    type: ClaimType | None = Field(
+        default=None, description="A new type; the fields of that type must then be valid."
+    )
+    title: NonBlank | None = Field(default=None, description="A new title.")
+    statement: NonBlank | None = Field(
+        default=None,
+        description="A new statement: no stronger than the quote.",
+        examples=["In rare cases, a person may have an allergic reaction to Botox."],
+    )
+    quote: NonBlank | None = Field(
+        default=None, description="New exact words of the source (offsets found if unique)."
+    )
+    start: StrictInt | None = Field(default=None, ge=0, description="New start offset.")
+    end: StrictInt | None = Field(default=None, gt=0, description="New end offset.")
+    certainty: Certainty | None = Field(default=None, description="New certainty.")
+    hedges: list[NonBlank] | None = Field(default=None, description="New hedges, verbatim.")
+    migraine_effect: MigraineEffect | None = Field(default=None, description="New effect.")
+    tags: list[Slug] | None = Field(
+        default=None, description="The new list of tags (it replaces the old one)."
+    )
+    relations: list[Relation] | None = Field(
+        default=None, description="The new list of relations (it replaces the old one)."
+    )
+
+
+class Retraction(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    reason: NonBlank = Field(
+        max_length=2000,
+        description="Why the claim is withdrawn; served with it as `retraction_reason`.",
+        examples=["The statement said more than the quote does."],
+    )
+
+
+class ChangeAction(StrEnum):
+    created = "created"
+    updated = "updated"
+    retracted = "retracted"
+    restored = "restored"
+    deleted = "deleted"
+
+
+class RecordKind(StrEnum):
+    claim = "claim"
+    tag = "tag"
+    source = "source"
+
+
+class Change(BaseModel):
+    """One accepted change to one record."""
+
+    kind: RecordKind = Field(description="What kind of record changed.")
+    id: str = Field(description="The record's id (a tag's slug).", examples=["botox"])
+    action: ChangeAction = Field(description="What happened to it.")
+    revision: int | None = Field(
+        description="The record's revision after the change (claims and tags).", examples=[2]
+    )
+    at: AwareDatetime = Field(description="When the change was committed (UTC).")
+    by: str = Field(
+        description="Who made it: the name of the API key, or `kb load` for a load of data/.",
+        examples=["kb load"],
+    )
+    record: dict[str, JsonValue] | None = Field(
+        description="The record after the change, as its GET endpoint serves it (a source "
+        "without its text); null when it was deleted."
+    )
+
+
+class ChangeMeta(BaseModel):
+    limit: int = Field(ge=1, description="Page size asked for.", examples=[100])
+    disclaimer: str = Field(description="This is not medical advice.", examples=[DISCLAIMER])
+
+
+class ChangeLinks(BaseModel):
+    self: str = Field(description="This page's URL.")
+    next: str = Field(
+        description="Where to continue: the changes after this page. Always present; on the "
+        "last page it returns nothing new until the next change, so poll it."
+    )
+
+
+class ChangePage(BaseModel):
+    """Changes in commit order, oldest first."""
+
+    data: list[Change] = Field(description="The changes on this page, oldest first.")
+    meta: ChangeMeta
+    links: ChangeLinks
+
+
+class ClaimRevision(BaseModel):
+    """One accepted change to a claim, with the record before and after it."""
+
+    revision: int | None = Field(
+        ge=1, description="The revision the change made; null for a deletion.", examples=[2]
+    )
+    action: ChangeAction
+    at: AwareDatetime = Field(description="When the change was committed (UTC).")
+    by: str = Field(description="The API key's name, or `kb load`.", examples=["kb load"])
+    before: dict[str, JsonValue] | None = Field(
+        description="The claim before the change; null when it was created, or when the "
+        "earlier revision predates the change log."
+    )
+    after: dict[str, JsonValue] | None = Field(
+        description="The claim after the change; null when it was deleted."
+    )
+
+
+class RevisionPage(Page[ClaimRevision]):
+    """A claim's revisions, newest first."""
 
 
 class FieldError(BaseModel):

@@ -2,7 +2,9 @@
 
 Each claim already validates on its own (schemas.py); these are the checks that need
 the rest of the knowledge base: the source text, the vocabulary, the other claims.
-The loader runs them on data/, and any future write path must run the same ones.
+The loader runs them on all of data/; a write through the API runs them on the records
+it touches together with those they meet (api/curation.py), with the rest of the
+database standing behind `Known`.
 """
 
 from collections import Counter, defaultdict
@@ -10,12 +12,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
-from api.schemas import Claim, RelationKind, RiskFactorClaim, SourceRecord, TagRecord
+from pydantic import ValidationError
+
+from api.schemas import Claim, ClaimType, RelationKind, RiskFactorClaim, SourceRecord, TagRecord
 
 T = TypeVar("T")
 
 ACYCLIC_RELATIONS = frozenset(RelationKind) - {RelationKind.qualifies}
 """Kinds whose chains must end: a claim cannot, through them, rest on itself."""
+
+
+CLAIM_TYPES = frozenset(t.value for t in ClaimType)
+
+
+def field_messages(exc: ValidationError) -> list[tuple[str, str]]:
+    """(field path, message) for each error of a record's validation, with the union
+    tag pydantic inserts ("risk_factor") dropped so locations read as fields."""
+    found = []
+    for error in exc.errors(include_url=False):
+        loc = [str(part) for part in error["loc"]]
+        if loc and loc[0] in CLAIM_TYPES:
+            loc = loc[1:]
+        found.append((".".join(loc), error["msg"].removeprefix("Value error, ")))
+    return found
 
 
 @dataclass(frozen=True)
@@ -25,6 +44,7 @@ class DataProblem:
     file: str
     record: str
     message: str
+    field: str | None = None  # the record's field at fault, when one is
 
     def __str__(self) -> str:
         return f"{self.file}: {self.record}: {self.message}"
@@ -49,6 +69,15 @@ class Refused:
 
     def of_kind(self, kind: str) -> set[str]:
         return {"source": self.sources, "tag": self.tags, "claim": self.claims}[kind]
+
+
+@dataclass(frozen=True)
+class Known:
+    """Ids that exist beyond the records being checked (in the database, for a write)."""
+
+    sources: frozenset[str] = frozenset()
+    tags: frozenset[str] = frozenset()
+    claims: frozenset[str] = frozenset()
 
 
 def check_quote(claim: Claim, text: str) -> str | None:
@@ -76,6 +105,7 @@ def check_all(
     tags: Iterable[Located[TagRecord]],
     claims: Iterable[Located[Claim]],
     refused: Refused | None = None,
+    known: Known = Known(),
 ) -> list[DataProblem]:
     """Every cross-record rule: unique ids, known references, quotes verbatim, ranks
     1..n per source, no relation cycles."""
@@ -86,34 +116,41 @@ def check_all(
     problems += _duplicates("tag", [(t.file, t.record.slug) for t in tags])
     problems += _duplicates("claim", [(c.file, c.record.id) for c in claims])
 
-    source_ids = {s.record.id for s in sources} | refused.sources
-    tag_slugs = {t.record.slug for t in tags} | refused.tags
-    claim_ids = {c.record.id for c in claims} | refused.claims
+    source_ids = {s.record.id for s in sources} | refused.sources | known.sources
+    tag_slugs = {t.record.slug for t in tags} | refused.tags | known.tags
+    claim_ids = {c.record.id for c in claims} | refused.claims | known.claims
     for located in claims:
         claim, where = located.record, (located.file, f"claim {located.record.id!r}")
         if claim.source not in source_ids and "source" not in refused.whole_files:
-            problems.append(DataProblem(*where, f"unknown source {claim.source!r}"))
+            problems.append(DataProblem(*where, f"unknown source {claim.source!r}", "source"))
         elif claim.source in texts and (message := check_quote(claim, texts[claim.source])):
-            problems.append(DataProblem(*where, message))
+            problems.append(DataProblem(*where, message, "quote"))
         if "tag" not in refused.whole_files:
             for slug in claim.tags:
                 if slug not in tag_slugs:
-                    problems.append(DataProblem(*where, f"unknown tag {slug!r}"))
+                    problems.append(DataProblem(*where, f"unknown tag {slug!r}", "tags"))
         seen: set[tuple[str, str]] = set()
         for relation in claim.relations:
             key = (relation.kind.value, relation.target)
             if relation.target == claim.id:
-                problems.append(DataProblem(*where, f"relation {relation.kind} points at itself"))
+                problems.append(
+                    DataProblem(*where, f"relation {relation.kind} points at itself", "relations")
+                )
             elif relation.target not in claim_ids:
                 problems.append(
                     DataProblem(
                         *where,
                         f"relation {relation.kind} targets unknown claim {relation.target!r}",
+                        "relations",
                     )
                 )
             if key in seen:
                 problems.append(
-                    DataProblem(*where, f"relation {relation.kind} -> {relation.target} repeats")
+                    DataProblem(
+                        *where,
+                        f"relation {relation.kind} -> {relation.target} repeats",
+                        "relations",
+                    )
                 )
             seen.add(key)
     return problems + _rank_problems(claims) + _cycle_problems(claims)
@@ -139,7 +176,7 @@ def _rank_problems(claims: list[Located[Claim]]) -> list[DataProblem]:
                 )
             else:
                 continue
-            problems.append(DataProblem(file, f"claim {factor.id!r}", message))
+            problems.append(DataProblem(file, f"claim {factor.id!r}", message, "rank"))
     return problems
 
 
@@ -171,6 +208,7 @@ def _cycle_problems(claims: list[Located[Claim]]) -> list[DataProblem]:
                             files[node],
                             f"claim {node!r}",
                             f"relation {kind} loops: {' -> '.join(loop)}",
+                            "relations",
                         )
                     )
                 elif target in edges and not state.get(target):
@@ -186,5 +224,7 @@ def _duplicates(kind: str, keyed: list[tuple[str, str]]) -> list[DataProblem]:
     for file, key in keyed:
         if counts[key] > 1 and key not in reported:
             reported.add(key)
-            problems.append(DataProblem(file, f"{kind} {key!r}", f"id is used {counts[key]} times"))
+            problems.append(
+                DataProblem(file, f"{kind} {key!r}", f"id is used {counts[key]} times", "id")
+            )
     return problems

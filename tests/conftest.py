@@ -14,6 +14,8 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -23,7 +25,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 
-from api import loader, migrate
+from api import auth, loader, migrate
 from api.config import REPO_ROOT, Settings
 from api.db import make_engine
 from api.main import create_app
@@ -117,6 +119,51 @@ def loaded_settings(
     loader.load(engine=engine, data_dir=DATA_DIR)
     engine.dispose()
     yield settings
+
+
+@dataclass
+class Curator:
+    """A client of an API over a database of its own, loaded from data/, and a live key."""
+
+    client: TestClient
+    key: str
+    engine: Engine
+    settings: Settings
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.key}"}
+
+
+@contextmanager
+def _curating(settings: Settings) -> Iterator[Curator]:
+    engine = make_engine(settings)
+    migrate.upgrade(engine)
+    loader.load(engine=engine, data_dir=DATA_DIR)
+    key = auth.create_key(engine, "test-curator")
+    try:
+        with TestClient(create_app(settings)) as client:
+            yield Curator(client=client, key=key, engine=engine, settings=settings)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def curator(settings: Settings) -> Iterator[Curator]:
+    """A private, loaded database that a test may write to, with an API key."""
+    with _curating(settings) as curator:
+        yield curator
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_curator(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Curator]:
+    """Like `curator`, shared by one module's tests (which must not mind each other's writes)."""
+    folder = tmp_path_factory.mktemp(request.param)
+    settings = Settings(database_url=database_url(request.param, folder), data_dir=DATA_DIR)
+    with _curating(settings) as curator:
+        yield curator
 
 
 @pytest.fixture(scope="session")

@@ -22,13 +22,16 @@ def test_an_unknown_path_is_a_404_problem(client: TestClient) -> None:
 
 
 def test_a_wrong_method_is_a_405_problem_saying_what_is_allowed(client: TestClient) -> None:
-    for method in ("POST", "PUT", "PATCH", "DELETE"):
+    for method in ("POST", "PUT", "DELETE"):
         response = client.request(method, "/v1/claims/risk-factor-allergic-reactions")
 
         assert response.status_code == 405, method
-        assert response.headers["allow"] == "GET"
+        assert response.headers["allow"] == "GET, HEAD, PATCH"
         assert response.headers["content-type"] == "application/problem+json"
-        assert response.json()["detail"] == "This resource answers only GET."
+        assert response.json()["detail"] == "This resource answers only GET, HEAD, PATCH."
+
+    read_only = client.request("PUT", "/v1/risk-factors")
+    assert read_only.headers["allow"] == "GET, HEAD"
 
 
 def test_a_422_lists_each_bad_field_with_what_was_sent(client: TestClient) -> None:

@@ -90,13 +90,13 @@ def test_it_streams_in_batches_without_holding_everything(
 ) -> None:
     monkeypatch.setattr(queries, "EXPORT_BATCH", 4)
     batches: list[int] = []
-    real = queries._claims_from_rows
+    real = queries.claims_from_rows
 
     def counting(session: Any, rows: Any) -> Any:
         batches.append(len(rows))
         return real(session, rows)
 
-    monkeypatch.setattr(queries, "_claims_from_rows", counting)
+    monkeypatch.setattr(queries, "claims_from_rows", counting)
     with client.stream("GET", "/v1/export") as response:
         chunks = sum(1 for _ in response.iter_lines())
 

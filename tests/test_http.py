@@ -16,10 +16,8 @@ from tests.fixtures import CLAIMS_FILE, claim, edit_yaml
 def test_every_get_answers_with_an_etag_and_cache_control(client: TestClient) -> None:
     for path in (
         "/v1/claims",
-        "/v1/claims/risk-factor-allergic-reactions",
         "/v1/risk-factors",
         "/v1/tags",
-        "/v1/tags/allergy",
         "/v1/sources",
         "/healthz",
         "/openapi.json",
@@ -27,6 +25,23 @@ def test_every_get_answers_with_an_etag_and_cache_control(client: TestClient) ->
         response = client.get(path)
         assert response.headers["etag"].startswith('W/"'), path
         assert response.headers["cache-control"] == "public, no-cache", path
+
+
+def test_records_that_can_be_edited_carry_their_revision_as_a_strong_etag(
+    client: TestClient,
+) -> None:
+    """If-Match needs a strong validator; the revision is one, and 304s work with it too."""
+    claim = client.get("/v1/claims/risk-factor-allergic-reactions")
+    tag = client.get("/v1/tags/allergy")
+
+    assert claim.headers["etag"] == '"r1"'
+    assert tag.headers["etag"] == '"r1.n1"'  # revision 1, one claim carries it
+    for response in (claim, tag):
+        assert response.headers["cache-control"] == "public, no-cache"
+        again = client.get(response.url, headers={"If-None-Match": response.headers["etag"]})
+        assert again.status_code == 304 and again.content == b""
+    as_jsonld = client.get(claim.url, headers={"Accept": "application/ld+json"})
+    assert as_jsonld.headers["etag"] == '"r1.jsonld"'
 
 
 def test_a_matching_if_none_match_gets_304_with_no_body(client: TestClient) -> None:

@@ -11,7 +11,16 @@ from api.config import REPO_ROOT, Settings
 from api.db import make_engine
 from api.models import metadata
 
-TABLES = {"source", "tag", "claim", "claim_tag", "claim_relation", "data_load"}
+TABLES = {
+    "api_key",
+    "record_change",
+    "source",
+    "tag",
+    "claim",
+    "claim_tag",
+    "claim_relation",
+    "data_load",
+}
 
 
 def alembic(settings: Settings, *args: str) -> subprocess.CompletedProcess[str]:

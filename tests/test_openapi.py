@@ -56,8 +56,16 @@ def test_operations_have_ids_summaries_and_tags(client: TestClient) -> None:
     operations = [op for path in document(client)["paths"].values() for op in path.values()]
 
     assert sorted(op["operationId"] for op in operations) == [
+        "changes-list_changes",
+        "claims-add_relation",
+        "claims-create_claim",
         "claims-get_claim",
         "claims-list_claims",
+        "claims-list_revisions",
+        "claims-remove_relation",
+        "claims-restore_claim",
+        "claims-retract_claim",
+        "claims-update_claim",
         "export-export_all",
         "fhir-metadata",
         "fhir-read_citation",
@@ -67,10 +75,13 @@ def test_operations_have_ids_summaries_and_tags(client: TestClient) -> None:
         "health-healthz",
         "json-ld-get_context",
         "risk-factors-list_risk_factors",
+        "sources-create_source",
         "sources-get_source",
         "sources-list_sources",
+        "tags-create_tag",
         "tags-get_tag",
         "tags-list_tags",
+        "tags-update_tag",
     ]
     assert all(op.get("summary") and op.get("tags") and op.get("description") for op in operations)
 

@@ -30,6 +30,7 @@ def test_get_one_tag(client: TestClient) -> None:
         "description": "When a treatment is given, relative to migraine attacks.",
         "codes": [],
         "claim_count": 2,
+        "revision": 1,
     }
 
 

@@ -15,6 +15,7 @@ from api.paging import (
     encode_cursor,
     page_links,
 )
+from api.preconditions import revision_etag
 from api.queries import ClaimFilter
 from api.schemas import (
     DISCLAIMER,
@@ -22,6 +23,7 @@ from api.schemas import (
     Claim,
     ClaimPage,
     ClaimPageMeta,
+    ClaimStatus,
     ClaimType,
     Facet,
     FacetCount,
@@ -98,6 +100,15 @@ def claim_filter(
             examples=[[1, 2]],
         ),
     ] = [],  # noqa: B006
+    status: Annotated[
+        list[ClaimStatus],
+        Query(
+            max_length=MAX_VALUES,
+            description="Only claims with these statuses (any-of). Default: active claims "
+            "only; `status=retracted` lists what curators withdrew.",
+            examples=[["active"]],
+        ),
+    ] = [],  # noqa: B006
     q: Annotated[
         str | None,
         Query(
@@ -120,6 +131,7 @@ def claim_filter(
         effects=tuple(migraine_effect),
         ranks=tuple(rank),
         search=SearchQuery.parse(q) if q is not None and q.strip() else None,
+        statuses=tuple(dict.fromkeys(status)) or (ClaimStatus.active,),
     )
 
 
@@ -254,6 +266,11 @@ def get_claim(
     request: Request,
     response: Response,
 ) -> Claim | JSONResponse:
-    """One claim by its stable id; its `type` says which fields it has."""
+    """One claim by its stable id, retracted or not; its `type` says which fields it has.
+
+    Its ETag names its revision: send it back in If-Match to change the claim.
+    """
     claim = queries.get_claim(session=session, claim_id=claim_id)
+    variant = ("jsonld",) if fmt is Format.jsonld else ()
+    response.headers["ETag"] = revision_etag(claim.revision or 1, *variant)
     return render(claim, fmt, request, response, jsonld.claim_node)

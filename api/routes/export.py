@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 
-from api import queries
+from api import changelog, queries
 from api.errors import problem_responses
 from api.middleware import CACHE_CONTROL, matches_etag
 from api.negotiation import Format, negotiate
@@ -29,7 +29,8 @@ LINE_KINDS = ("header", "source", "tag", "claim", "relation")
     responses={
         200: {
             "description": "One JSON object per line, each with a `kind`: first a `header` "
-            "(format, revision, disclaimer), then every `source` (with its text), every "
+            "(format, revision, `changes`: the change feed's `since` for what follows this "
+            "snapshot, disclaimer), then every `source` (with its text), every "
             "`tag`, and every `claim` in article order, each followed by its `relation`s "
             "(`claim`, `relation`, `target`). Sources, tags and claims have the fields of "
             "their GET endpoints.",
@@ -56,6 +57,7 @@ def export_all(request: Request) -> Response:
         if engine.dialect.name == "postgresql":  # every batch sees the same snapshot
             session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
         revision = queries.data_revision(session=session)
+        changes = changelog.feed_cursor(changelog.latest_id(session))
         etag = f'W/"{revision}"'
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if matches_etag(request.headers.get("if-none-match"), etag):
@@ -71,6 +73,7 @@ def export_all(request: Request) -> Response:
                 "kind": "header",
                 "format": FORMAT,
                 "revision": revision,
+                "changes": changes,
                 "disclaimer": DISCLAIMER,
             }
             yield json.dumps(header, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -3,12 +3,13 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import JSONResponse
 
-from api import jsonld, queries
+from api import curation, jsonld, queries
+from api.auth import CuratorDep
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render
-from api.paging import PageDep, envelope
-from api.schemas import Slug, SourceDetail, SourcePage
+from api.paging import PageDep, envelope, location
+from api.schemas import Slug, SourceCreate, SourceDetail, SourcePage
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
 
@@ -50,3 +51,25 @@ def get_source(
     is the hash of the text's UTF-8 bytes, so a client can verify both."""
     source = queries.get_source(session=session, source_id=source_id)
     return render(source, fmt, request, response, jsonld.source_node)
+
+
+@router.post(
+    "",
+    summary="Add a source",
+    status_code=201,
+    response_model=SourceDetail,
+    responses=problem_responses(400, 401, 409, 413, 422),
+)
+def create_source(
+    source: SourceCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    curator: CuratorDep,
+) -> SourceDetail:
+    """Add a source text that claims can then quote. The text is stored exactly as sent
+    (its UTF-8 bytes hash to `sha256`); it cannot be edited later, since quotes index
+    into it. The request body limit bounds its length."""
+    curation.create_source(request.app.state.engine, source, actor=curator)
+    response.headers["Location"] = location(request, "get_source", source_id=source.id)
+    return queries.get_source(session=session, source_id=source.id)

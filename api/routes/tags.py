@@ -1,15 +1,18 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Body, Depends, Path, Request, Response
 
-from api import queries
+from api import curation, queries
+from api.auth import CuratorDep
 from api.db import SessionDep
 from api.errors import problem_responses
 from api.negotiation import Format, negotiate
-from api.paging import PageDep, envelope
-from api.schemas import Slug, TagPage, TagPublic
+from api.paging import PageDep, envelope, location
+from api.preconditions import IfMatchDep, revision_etag
+from api.schemas import Slug, TagPage, TagPatch, TagPublic, TagRecord
 
 router = APIRouter(prefix="/v1/tags", tags=["tags"])
+TagSlug = Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])]
 
 
 JSON_ONLY = [Depends(negotiate(Format.json))]
@@ -36,9 +39,53 @@ def list_tags(request: Request, response: Response, session: SessionDep, page: P
     responses=problem_responses(404, 406, 422),
     dependencies=JSON_ONLY,
 )
-def get_tag(
-    slug: Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])],
+def get_tag(slug: TagSlug, session: SessionDep, response: Response) -> TagPublic:
+    """One tag; list its claims with `GET /v1/claims?tag={slug}`. Its ETag names its
+    revision: send it back in If-Match to update the tag."""
+    return _answer(response, queries.get_tag(session=session, slug=slug))
+
+
+def _answer(response: Response, tag: TagPublic) -> TagPublic:
+    response.headers["ETag"] = revision_etag(tag.revision, f"n{tag.claim_count}")
+    return tag
+
+
+@router.post(
+    "",
+    summary="Create a tag",
+    status_code=201,
+    response_model=TagPublic,
+    responses=problem_responses(400, 401, 409, 413, 422),
+)
+def create_tag(
+    tag: TagRecord,
+    request: Request,
+    response: Response,
     session: SessionDep,
+    curator: CuratorDep,
 ) -> TagPublic:
-    """One tag; list its claims with `GET /v1/claims?tag={slug}`."""
-    return queries.get_tag(session=session, slug=slug)
+    """Add a tag to the vocabulary. Give `codes` only when verified at an authoritative
+    source, cited in `cited_from`."""
+    curation.create_tag(request.app.state.engine, tag, actor=curator)
+    response.headers["Location"] = location(request, "get_tag", slug=tag.slug)
+    return _answer(response, queries.get_tag(session=session, slug=tag.slug))
+
+
+@router.patch(
+    "/{slug}",
+    summary="Update a tag",
+    response_model=TagPublic,
+    responses=problem_responses(400, 401, 404, 412, 413, 422, 428),
+)
+def update_tag(
+    slug: TagSlug,
+    patch: Annotated[TagPatch, Body(media_type="application/merge-patch+json")],
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    curator: CuratorDep,
+    expected: IfMatchDep,
+) -> TagPublic:
+    """Change a tag's label, description or codes; its slug never changes."""
+    curation.update_tag(request.app.state.engine, slug, patch, expected=expected, actor=curator)
+    return _answer(response, queries.get_tag(session=session, slug=slug))

@@ -1,0 +1,414 @@
+"""Curators' writes: each one transaction, checked by the loader's own rules, logged.
+
+A write takes the writers' lock (api.db.lock_for_writing), reads the record, checks
+If-Match against its revision, validates the new record with the claim schemas and
+api.validation.check_all, stores it with the next revision, and appends to the change
+log, all before commit; a refusal at any step leaves the database as it was.
+
+check_all runs on the written claim and the claims its rules meet, not on the whole
+knowledge base: the risk factors ranked beside it, and every claim its relations reach
+(for loops). Everything else stands behind `Known`: it is stored, so it passed already.
+"""
+
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from hashlib import sha256
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Engine, delete, func, insert, update
+from sqlmodel import Session, col, select
+
+from api import changelog, models, queries
+from api.changelog import Entry
+from api.db import lock_for_writing
+from api.errors import ConflictError, NotFoundError, WriteRefused
+from api.preconditions import IfMatch
+from api.records import claim_row
+from api.schemas import (
+    CLAIM_ADAPTER,
+    ChangeAction,
+    Claim,
+    ClaimStatus,
+    ClaimType,
+    FieldError,
+    RecordKind,
+    Relation,
+    SourceCreate,
+    TagPatch,
+    TagRecord,
+)
+from api.validation import ACYCLIC_RELATIONS, Known, Located, check_all, field_messages
+
+SERVED_ONLY = ("revision", "match")
+"""Claim fields the API computes; a write may not set them."""
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Session]:
+    """One write transaction, as the only writer: committed on success, else rolled back."""
+    with Session(engine) as session, session.begin():
+        lock_for_writing(session)
+        yield session
+
+
+# Claims ------------------------------------------------------------------------------
+
+
+def create_claim(engine: Engine, body: dict[str, Any], *, actor: str) -> Claim:
+    with writing(engine) as session:
+        refuse_fields(body, SERVED_ONLY, "is set by the API")
+        if body.get("status", ClaimStatus.active.value) != ClaimStatus.active.value:
+            raise _refused("status", "a claim is created active; retract it afterwards")
+        claim_id = body.get("id")
+        if isinstance(claim_id, str) and session.get(models.Claim, claim_id) is not None:
+            raise ConflictError(f"A claim with id {claim_id!r} exists already; ids never change.")
+        claim = _save(session, None, body, action=ChangeAction.created, actor=actor)
+    return claim
+
+
+def update_claim(
+    engine: Engine, claim_id: str, patch: dict[str, Any], *, expected: IfMatch, actor: str
+) -> Claim:
+    """A JSON merge patch (RFC 7396) of the claim's fields; the result must be a valid claim."""
+    with writing(engine) as session:
+        current = _current(session, claim_id, expected)
+        refuse_fields(patch, SERVED_ONLY, "is set by the API")
+        refuse_fields(patch, ("status", "retraction_reason"), "changes through /retraction")
+        if "id" in patch and patch["id"] != claim_id:
+            raise _refused("id", "ids never change; create a new claim instead")
+        fields = _editable(current)
+        fields.update(patch)
+        if "quote" in patch and not {"start", "end"} & patch.keys():
+            fields.pop("start", None)  # a new quote without offsets: find it in the source
+            fields.pop("end", None)
+        fields = {k: v for k, v in fields.items() if v is not None}  # null removes (RFC 7396)
+        return _save(session, current, fields, action=ChangeAction.updated, actor=actor)
+
+
+def retract_claim(
+    engine: Engine, claim_id: str, reason: str, *, expected: IfMatch, actor: str
+) -> Claim:
+    with writing(engine) as session:
+        current = _current(session, claim_id, expected)
+        if current.status is ClaimStatus.retracted:
+            raise ConflictError(f"Claim {claim_id!r} is retracted already.")
+        fields = {**_editable(current), "status": "retracted", "retraction_reason": reason}
+        return _save(session, current, fields, action=ChangeAction.retracted, actor=actor)
+
+
+def restore_claim(engine: Engine, claim_id: str, *, expected: IfMatch, actor: str) -> Claim:
+    with writing(engine) as session:
+        current = _current(session, claim_id, expected)
+        if current.status is ClaimStatus.active:
+            raise ConflictError(f"Claim {claim_id!r} is not retracted.")
+        fields = {**_editable(current), "status": "active", "retraction_reason": None}
+        fields = {k: v for k, v in fields.items() if v is not None}
+        return _save(session, current, fields, action=ChangeAction.restored, actor=actor)
+
+
+def add_relation(
+    engine: Engine, claim_id: str, relation: Relation, *, expected: IfMatch, actor: str
+) -> Claim:
+    with writing(engine) as session:
+        current = _current(session, claim_id, expected)
+        if relation in current.relations:
+            raise ConflictError(f"Claim {claim_id!r} has this relation already.")
+        fields = _editable(current)
+        fields["relations"] = [*fields["relations"], relation.model_dump(mode="json")]
+        return _save(session, current, fields, action=ChangeAction.updated, actor=actor)
+
+
+def remove_relation(
+    engine: Engine, claim_id: str, relation: Relation, *, expected: IfMatch, actor: str
+) -> Claim:
+    with writing(engine) as session:
+        current = _current(session, claim_id, expected)
+        if relation not in current.relations:
+            raise NotFoundError("relation", f"{claim_id} {relation.kind} {relation.target}")
+        fields = _editable(current)
+        fields["relations"] = [
+            r.model_dump(mode="json") for r in current.relations if r != relation
+        ]
+        return _save(session, current, fields, action=ChangeAction.updated, actor=actor)
+
+
+def _current(session: Session, claim_id: str, expected: IfMatch) -> Claim:
+    row = session.get(models.Claim, claim_id)
+    if row is None:
+        raise NotFoundError("claim", claim_id)
+    expected.check(row.revision, f"Claim {claim_id!r}")
+    return queries.claims_from_rows(session, [row])[0]
+
+
+def _editable(claim: Claim) -> dict[str, Any]:
+    """A claim's fields as a write starts from them: everything but what the API computes."""
+    return claim.model_dump(mode="json", exclude=set(SERVED_ONLY))
+
+
+def refuse_fields(body: dict[str, Any], names: tuple[str, ...], why: str) -> None:
+    errors = [FieldError(location=f"body.{n}", message=why) for n in names if n in body]
+    if errors:
+        raise WriteRefused(errors)
+
+
+def _refused(field: str, message: str) -> WriteRefused:
+    return WriteRefused(
+        [FieldError(location=f"body.{field}" if field else "body", message=message)]
+    )
+
+
+def _save(
+    session: Session,
+    current: Claim | None,
+    fields: dict[str, Any],
+    *,
+    action: ChangeAction,
+    actor: str,
+) -> Claim:
+    """Validate `fields` as the claim replacing `current` (None: a new claim) and store it."""
+    source = (
+        session.get(models.Source, fields["source"])
+        if isinstance(fields.get("source"), str)
+        else None
+    )
+    if source is not None:
+        _find_offsets(fields, source.text)
+    elif isinstance(fields.get("source"), str) and not {"start", "end"} & fields.keys():
+        # No text to find the quote in: say why, rather than that offsets are missing.
+        raise _refused("source", f"unknown source {fields['source']!r}")
+    try:
+        claim = CLAIM_ADAPTER.validate_python(fields)
+    except ValidationError as exc:
+        raise WriteRefused(
+            [
+                FieldError(location=f"body.{where}" if where else "body", message=message)
+                for where, message in field_messages(exc)
+            ]
+        ) from None
+    if current is not None and claim == current.model_copy(update={"revision": None}):
+        return current  # nothing changed: no new revision, nothing to log
+    _check(session, claim, current, source)
+
+    now = datetime.now(UTC)
+    claim_table = models.Claim.__table__  # type: ignore[attr-defined]
+    row = {**claim_row(claim), "updated_at": now}
+    if current is None:
+        revision = 1
+        next_seq = session.exec(select(func.coalesce(func.max(col(models.Claim.seq)), 0))).one()
+        session.execute(insert(claim_table).values(**row, seq=next_seq + 1, revision=revision))
+    else:
+        revision = (current.revision or 0) + 1
+        session.execute(
+            update(claim_table).where(claim_table.c.id == claim.id).values(**row, revision=revision)
+        )
+        session.execute(delete(models.ClaimTag).where(col(models.ClaimTag.claim_id) == claim.id))
+        session.execute(
+            delete(models.ClaimRelation).where(col(models.ClaimRelation.claim_id) == claim.id)
+        )
+    if claim.tags:
+        session.execute(
+            insert(models.ClaimTag), [{"claim_id": claim.id, "tag_slug": t} for t in claim.tags]
+        )
+    if claim.relations:
+        session.execute(
+            insert(models.ClaimRelation),
+            [
+                {"claim_id": claim.id, "kind": r.kind.value, "target_id": r.target}
+                for r in claim.relations
+            ],
+        )
+    session.expire_all()  # the ORM's copies of the rows are stale after the updates above
+    saved = queries.get_claim(session=session, claim_id=claim.id)
+    changelog.record(
+        session,
+        [Entry(RecordKind.claim, claim.id, action, revision, changelog.claim_record(saved))],
+        actor=actor,
+        at=now,
+    )
+    return saved
+
+
+def _find_offsets(fields: dict[str, Any], text: str) -> None:
+    """Give a quote without offsets the offsets of its one occurrence in the source."""
+    quote = fields.get("quote")
+    if not isinstance(quote, str) or not quote or "start" in fields or "end" in fields:
+        return
+    count = text.count(quote)
+    if count == 1:
+        fields["start"] = text.index(quote)
+        fields["end"] = fields["start"] + len(quote)
+    elif count == 0:
+        raise _refused("quote", f"does not occur in source {fields['source']!r}")
+    else:
+        raise _refused("start", f"the quote occurs {count} times in the source: give start and end")
+
+
+def _check(
+    session: Session, claim: Claim, current: Claim | None, source: models.Source | None
+) -> None:
+    """The loader's cross-record rules, on the claim and the stored claims they meet."""
+    neighbours = _reachable(session, claim)
+    # Ranks run 1..n per source: every source with a risk factor here brings all of its own.
+    ranked = [claim, *neighbours.values(), *([current] if current else [])]
+    for source_id in sorted({c.source for c in ranked if c.type is ClaimType.risk_factor}):
+        rows = session.exec(
+            select(models.Claim).where(
+                col(models.Claim.source_id) == source_id,
+                col(models.Claim.type) == ClaimType.risk_factor.value,
+            )
+        ).all()
+        neighbours.update((c.id, c) for c in queries.claims_from_rows(session, rows))
+    neighbours.pop(claim.id, None)
+    others = list(neighbours.values())
+    # What the records being checked refer to, and the database holds: the rest of the
+    # knowledge base, standing behind them.
+    checked = [claim, *others]
+    known = Known(
+        sources=_stored(session, models.Source.id, {c.source for c in checked}),
+        tags=_stored(session, models.Tag.slug, {t for c in checked for t in c.tags}),
+        claims=_stored(session, models.Claim.id, {r.target for c in checked for r in c.relations})
+        - {claim.id},
+    )
+    problems = check_all(
+        sources=[],
+        texts={source.id: source.text} if source is not None else {},
+        tags=[],
+        claims=[Located("body", claim), *(Located("stored", c) for c in others)],
+        known=known,
+    )
+    if problems:
+        raise WriteRefused(
+            [
+                FieldError(
+                    location=f"body.{p.field}" if p.file == "body" and p.field else "body",
+                    message=p.message if p.file == "body" else f"{p.record}: {p.message}",
+                )
+                for p in problems
+            ]
+        )
+
+
+def _stored(session: Session, key: Any, wanted: set[str]) -> frozenset[str]:
+    """Which of `wanted` the table whose primary key is `key` holds."""
+    found: set[str] = set()
+    values = sorted(wanted)
+    for start in range(0, len(values), 500):
+        found.update(session.exec(select(key).where(key.in_(values[start : start + 500]))).all())
+    return frozenset(found)
+
+
+def _reachable(session: Session, claim: Claim) -> dict[str, Claim]:
+    """The stored claims the claim's relations reach, through the kinds that may not loop."""
+    kinds = [k.value for k in ACYCLIC_RELATIONS]
+    seen: set[str] = {claim.id}
+    frontier = deque(r.target for r in claim.relations if r.kind in ACYCLIC_RELATIONS)
+    found: list[str] = []
+    while frontier:
+        batch = [t for t in dict.fromkeys(frontier) if t not in seen]
+        frontier.clear()
+        if not batch:
+            break
+        seen.update(batch)
+        found += batch
+        frontier.extend(
+            session.exec(
+                select(col(models.ClaimRelation.target_id)).where(
+                    col(models.ClaimRelation.claim_id).in_(batch),
+                    col(models.ClaimRelation.kind).in_(kinds),
+                )
+            ).all()
+        )
+    rows = (
+        session.exec(select(models.Claim).where(col(models.Claim.id).in_(found))).all()
+        if found
+        else []
+    )
+    return {c.id: c for c in queries.claims_from_rows(session, rows)}
+
+
+# Tags and sources --------------------------------------------------------------------
+
+
+def create_tag(engine: Engine, tag: TagRecord, *, actor: str) -> None:
+    with writing(engine) as session:
+        if session.get(models.Tag, tag.slug) is not None:
+            raise ConflictError(f"A tag with slug {tag.slug!r} exists already.")
+        session.add(models.Tag(**tag.model_dump(mode="json"), revision=1))
+        changelog.record(
+            session,
+            [
+                Entry(
+                    RecordKind.tag, tag.slug, ChangeAction.created, 1, changelog.tag_record(tag, 1)
+                )
+            ],
+            actor=actor,
+            at=datetime.now(UTC),
+        )
+
+
+def update_tag(
+    engine: Engine, slug: str, patch: TagPatch, *, expected: IfMatch, actor: str
+) -> None:
+    with writing(engine) as session:
+        row = session.get(models.Tag, slug)
+        if row is None:
+            raise NotFoundError("tag", slug)
+        expected.check(row.revision, f"Tag {slug!r}")
+        changes = patch.model_dump(mode="json", exclude_unset=True)
+        nulls = [
+            FieldError(location=f"body.{k}", message="may not be null")
+            for k, v in changes.items()
+            if v is None
+        ]
+        if nulls:
+            raise WriteRefused(nulls)
+        try:
+            tag = TagRecord.model_validate({**row.model_dump(exclude={"revision"}), **changes})
+        except ValidationError as exc:
+            raise WriteRefused(
+                [FieldError(location=f"body.{w}", message=m) for w, m in field_messages(exc)]
+            ) from None
+        row.sqlmodel_update({**tag.model_dump(mode="json"), "revision": row.revision + 1})
+        session.add(row)
+        changelog.record(
+            session,
+            [
+                Entry(
+                    RecordKind.tag,
+                    slug,
+                    ChangeAction.updated,
+                    row.revision,
+                    changelog.tag_record(tag, row.revision),
+                )
+            ],
+            actor=actor,
+            at=datetime.now(UTC),
+        )
+
+
+def create_source(engine: Engine, source: SourceCreate, *, actor: str) -> None:
+    digest = sha256(source.text.encode("utf-8")).hexdigest()
+    if source.sha256 is not None and source.sha256 != digest:
+        raise _refused("sha256", f"the text's SHA-256 is {digest}, not the one given")
+    with writing(engine) as session:
+        if session.get(models.Source, source.id) is not None:
+            raise ConflictError(f"A source with id {source.id!r} exists already.")
+        stored = source.model_copy(update={"sha256": digest})
+        session.add(models.Source(**stored.model_dump()))
+        changelog.record(
+            session,
+            [
+                Entry(
+                    RecordKind.source,
+                    source.id,
+                    ChangeAction.created,
+                    None,
+                    changelog.source_record(stored),
+                )
+            ],
+            actor=actor,
+            at=datetime.now(UTC),
+        )
