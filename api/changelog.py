@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert
+from sqlalchemy import func, insert, tuple_
 from sqlmodel import Session, col, select
 
 from api.models import RecordChange
@@ -63,6 +63,29 @@ def record(session: Session, entries: Iterable[Entry], *, actor: str, at: dateti
     ]
     for start in range(0, len(rows), 1000):
         session.execute(insert(RecordChange), rows[start : start + 1000])
+
+
+def edited_by_curators(session: Session) -> set[tuple[str, str]]:
+    """(kind, id) of every record whose latest change came through the API, not a load."""
+    touched = sorted(
+        session.exec(
+            select(RecordChange.kind, RecordChange.record_id)
+            .where(col(RecordChange.actor) != LOADER)
+            .distinct()
+        ).all()
+    )
+    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    for start in range(0, len(touched), 500):  # few: curators' edits, not loads
+        part = touched[start : start + 500]
+        for kind, record_id, change_id, actor in session.exec(
+            select(
+                RecordChange.kind, RecordChange.record_id, RecordChange.id, RecordChange.actor
+            ).where(tuple_(col(RecordChange.kind), col(RecordChange.record_id)).in_(part))
+        ):
+            key = (kind, record_id)
+            if key not in latest or (change_id or 0) > latest[key][0]:
+                latest[key] = (change_id or 0, actor)
+    return {key for key, (_, actor) in latest.items() if actor != LOADER}
 
 
 def feed_cursor(after: int) -> str:

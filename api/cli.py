@@ -50,7 +50,9 @@ def check(data_dir: DataDir = None) -> None:
     typer.echo(f"ok: {len(data.sources)} sources, {len(data.tags)} tags, {len(data.claims)} claims")
 
 
-def _migrate_and_load(data_dir: Path | None, *, only_if_changed: bool = False) -> None:
+def _migrate_and_load(
+    data_dir: Path | None, *, only_if_changed: bool = False, force: bool = False
+) -> None:
     """Check data_dir, bring the schema up to date, then load; report or refuse plainly.
 
     `kb load` validates before it migrates, so refused data leaves even a new database
@@ -66,7 +68,7 @@ def _migrate_and_load(data_dir: Path | None, *, only_if_changed: bool = False) -
         else:
             data = loader.read_data(folder)
             migrate.upgrade(engine)
-            report = loader.sync(engine=engine, data=data)
+            report = loader.sync(engine=engine, data=data, force=force)
     except DataError as error:
         raise _refuse(error) from None
     except OperationalError as error:
@@ -77,9 +79,19 @@ def _migrate_and_load(data_dir: Path | None, *, only_if_changed: bool = False) -
 
 
 @app.command()
-def load(data_dir: DataDir = None) -> None:
+def load(
+    data_dir: DataDir = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Overwrite records last edited through the API (otherwise refused: "
+            "`kb export` them into data/ first).",
+        ),
+    ] = False,
+) -> None:
     """Validate a data folder, then make the database match it in one transaction."""
-    _migrate_and_load(data_dir)
+    _migrate_and_load(data_dir, force=force)
 
 
 @app.command()

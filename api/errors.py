@@ -59,6 +59,10 @@ class NotFoundError(Exception):
         super().__init__(f"No {kind} with id {key!r}.")
 
 
+class GoneError(Exception):
+    """The record existed and was withdrawn (FHIR answers a deleted resource with 410)."""
+
+
 class Unauthorized(Exception):
     """A write came without a live API key."""
 
@@ -114,6 +118,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(InvalidParameterError, _invalid_parameter)
     app.add_exception_handler(NotAcceptableError, _not_acceptable)
+    app.add_exception_handler(GoneError, _gone)
     app.add_exception_handler(Unauthorized, _unauthorized)
     app.add_exception_handler(ConflictError, _conflict)
     app.add_exception_handler(PreconditionRequired, _precondition_required)
@@ -130,6 +135,10 @@ async def _not_found(_request: Request, exc: Exception) -> ProblemResponse:
 
 async def _not_acceptable(_request: Request, exc: Exception) -> ProblemResponse:
     return problem(406, str(exc))
+
+
+async def _gone(_request: Request, exc: Exception) -> ProblemResponse:
+    return problem(410, str(exc))
 
 
 async def _unauthorized(_request: Request, exc: Exception) -> ProblemResponse:
@@ -206,7 +215,7 @@ async def _invalid_request(_request: Request, exc: Exception) -> ProblemResponse
 
 
 def _message(error: dict[str, Any]) -> str:
-    message = str(error.get("msg", "Invalid value"))
+    message = str(error.get("msg", "Invalid value")).removeprefix("Value error, ")
     if "input" in error and error.get("type") != "missing":
         shown = repr(error["input"])
         message += f" (got {shown[:80] + '...' if len(shown) > 80 else shown})"

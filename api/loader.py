@@ -29,6 +29,7 @@ from api.schemas import (
     Claim,
     ClaimStatus,
     RecordKind,
+    Relation,
     SourceRecord,
     TagRecord,
 )
@@ -160,7 +161,9 @@ def read_data(data_dir: Path) -> DataSet:
     )
 
 
-def load(*, engine: Engine, data_dir: Path, only_if_changed: bool = False) -> LoadReport:
+def load(
+    *, engine: Engine, data_dir: Path, only_if_changed: bool = False, force: bool = False
+) -> LoadReport:
     """Validate data_dir, then sync the database to it in a single transaction.
 
     With only_if_changed, a data folder identical to the last one loaded is not even read.
@@ -169,15 +172,19 @@ def load(*, engine: Engine, data_dir: Path, only_if_changed: bool = False) -> Lo
         with Session(engine) as session:
             if latest_fingerprint(session=session) == fingerprint(data_dir):
                 return LoadReport(skipped=True)
-    return sync(engine=engine, data=read_data(data_dir))
+    return sync(engine=engine, data=read_data(data_dir), force=force)
 
 
-def sync(*, engine: Engine, data: DataSet) -> LoadReport:
-    """Make the database hold exactly `data` (already validated), in one transaction."""
+def sync(*, engine: Engine, data: DataSet, force: bool = False) -> LoadReport:
+    """Make the database hold exactly `data` (already validated), in one transaction.
+
+    A load that would overwrite or delete a record whose last change came through the
+    API is refused, unless forced: those edits reach data/ by `kb export`, not by loss.
+    """
     report = LoadReport()
     with Session(engine) as session, session.begin():
         lock_for_writing(session)  # after a curator's write, not interleaved with it
-        _sync(session, data, report)
+        _sync(session, data, report, force=force)
         # The load log names data revisions (the export's ETag): only a change makes one.
         if report.total_changes:
             session.add(models.DataLoad(fingerprint=data.fingerprint, loaded_at=datetime.now(UTC)))
@@ -305,7 +312,7 @@ def _messages(exc: ValidationError) -> list[str]:
 # Writing ------------------------------------------------------------------------------
 
 
-def _sync(session: Session, data: DataSet, report: LoadReport) -> None:
+def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -> None:
     """Insert, update and delete rows so each table holds exactly what data/ says.
 
     Parents are upserted before children and deleted after them, so foreign keys hold
@@ -366,11 +373,45 @@ def _sync(session: Session, data: DataSet, report: LoadReport) -> None:
             .where(claim_table.c.id.in_(part))
             .values(updated_at=now, revision=claim_table.c.revision + 1)
         )
-    changelog.record(
-        session,
-        _log_entries(data, changes, relinked),
-        actor=changelog.LOADER,
-        at=now,
+    entries = _log_entries(data, changes, relinked)
+    if not force:
+        _refuse_to_overwrite_curators(session, entries)
+    changelog.record(session, entries, actor=changelog.LOADER, at=now)
+
+
+def _refuse_to_overwrite_curators(session: Session, entries: list[Entry]) -> None:
+    """Raise (rolling the load back) if it changes records last edited through the API."""
+    edited = changelog.edited_by_curators(session)
+    hit = sorted({(e.kind.value, e.record_id) for e in entries} & edited)
+    if hit:
+        raise DataError(
+            [
+                DataProblem(
+                    "database",
+                    f"{kind} {record_id!r}",
+                    "was last changed through the API, and this load would overwrite it: "
+                    "run `kb export` into data/ first (or load with --force to discard "
+                    "the API's edits)",
+                )
+                for kind, record_id in hit
+            ]
+        )
+
+
+def _as_served(claim: Claim, revision: int, claims: dict[str, Claim]) -> Claim:
+    """The claim as the API will serve it: tags by slug, relations by kind and then by
+    where their targets stand in the sources (api.queries reads them in that order)."""
+
+    def placed(relation: Relation) -> tuple[str, str, int, str]:
+        target = claims[relation.target]
+        return (relation.kind.value, target.source, target.start, target.id)
+
+    return claim.model_copy(
+        update={
+            "revision": revision,
+            "tags": sorted(claim.tags),
+            "relations": sorted(claim.relations, key=placed),
+        }
     )
 
 
@@ -410,7 +451,7 @@ def _log_entries(data: DataSet, changes: dict[str, "_Changes"], relinked: set[st
         elif claim_change.existing[key]["status"] != claim.status.value:
             retracted = claim.status is ClaimStatus.retracted
             action = ChangeAction.retracted if retracted else ChangeAction.restored
-        record = changelog.claim_record(claim.model_copy(update={"revision": revision}))
+        record = changelog.claim_record(_as_served(claim, revision, claims))
         entries.append(Entry(RecordKind.claim, key, action, revision, record))
     for kind, table in (
         (RecordKind.claim, "claim"),

@@ -3,10 +3,12 @@
 import base64
 import binascii
 import json
+import re
 from typing import Annotated, Any, TypeVar
 
+from annotated_types import Ge, Le
 from fastapi import Depends, Query, Request, Response
-from pydantic import BaseModel
+from pydantic import BaseModel, BeforeValidator
 from starlette.datastructures import URL
 
 from api.errors import InvalidParameterError
@@ -24,6 +26,19 @@ EXAMPLE_CURSOR = (  # the third claim of the article onwards, in article order
 )
 
 
+def _written_as_digits(value: Any) -> Any:
+    """A number in a query string is digits, optionally signed: pydantic alone would also
+    take " 2" or "\v2" (Python's int() strips whitespace), which no client means."""
+    if isinstance(value, str) and not re.fullmatch(r"[+-]?[0-9]+", value):
+        raise ValueError("must be a whole number written in digits")
+    return value
+
+
+DIGITS = BeforeValidator(_written_as_digits)
+"""Marks an integer query parameter. Its bounds go before it in the Annotated (as
+annotated_types Ge/Le, not in Query) so the OpenAPI schema keeps minimum/maximum."""
+
+
 class PageParams(BaseModel):
     limit: int
     offset: int
@@ -33,13 +48,17 @@ class PageParams(BaseModel):
 def page_params(
     limit: Annotated[
         int,
-        Query(ge=1, le=MAX_LIMIT, description=f"Items per page (1-{MAX_LIMIT}).", examples=[50]),
+        Ge(1),
+        Le(MAX_LIMIT),
+        DIGITS,
+        Query(description=f"Items per page (1-{MAX_LIMIT}).", examples=[50]),
     ] = 50,
     offset: Annotated[
         int,
+        Ge(0),
+        Le(MAX_OFFSET),
+        DIGITS,
         Query(
-            ge=0,
-            le=MAX_OFFSET,
             description="Items to skip. Deep pages are cheaper by `cursor`.",
             examples=[0],
         ),

@@ -1,5 +1,8 @@
 """Helpers that read and break data/ copies, and look inside a database."""
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,3 +39,14 @@ def edit_yaml(data_dir: Path, name: str, edit: Edit) -> None:
 def claim(document: Any, claim_id: str) -> dict[str, Any]:
     found: dict[str, Any] = next(c for c in document["claims"] if c["id"] == claim_id)
     return found
+
+
+def kb(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
+    """Run the `kb` command against `database_url`, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "api.cli", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DATABASE_URL": database_url},
+        check=False,
+    )

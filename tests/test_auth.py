@@ -1,15 +1,13 @@
 """Reads are public; writes need a live API key, made and revoked with `kb keys`."""
 
 import logging
-import os
-import subprocess
-import sys
 
 import pytest
 from sqlalchemy import text
 
 from api import auth
 from tests.conftest import Curator
+from tests.fixtures import kb
 
 TAG = {"slug": "injection", "label": "Injection", "description": "How Botox is given."}
 WRITES = [
@@ -88,16 +86,6 @@ def test_keys_appear_in_no_response_or_log(
 def test_reads_stay_public(curator: Curator) -> None:
     for path in ("/v1/claims", "/v1/tags/botox", "/v1/changes", "/v1/export"):
         assert curator.client.get(path).status_code == 200, path
-
-
-def kb(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "api.cli", *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "DATABASE_URL": database_url},
-        check=False,
-    )
 
 
 def test_kb_keys_create_list_and_revoke(curator: Curator) -> None:

@@ -416,3 +416,19 @@ def test_a_body_over_the_limit_is_a_413_problem(curator: Curator) -> None:
     assert response.status_code == 413
     assert response.headers["content-type"] == "application/problem+json"
     assert curator.client.get("/v1/sources/huge").status_code == 404
+
+
+def test_fhir_answers_a_retracted_risk_factor_with_410(curator: Curator) -> None:
+    curator.client.post(
+        f"{ALLERGY}/retraction",
+        json={"reason": "Under review."},
+        headers={**curator.auth, "If-Match": '"r1"'},
+    )
+
+    read = curator.client.get("/fhir/ClinicalUseDefinition/risk-factor-allergic-reactions")
+    search = curator.client.get("/fhir/ClinicalUseDefinition").json()
+
+    assert read.status_code == 410
+    assert "Under review." in read.json()["detail"]
+    ids = [entry["resource"]["id"] for entry in search["entry"]]
+    assert "risk-factor-allergic-reactions" not in ids and len(ids) == 4

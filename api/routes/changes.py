@@ -1,12 +1,13 @@
 from typing import Annotated
 
+from annotated_types import Ge, Le
 from fastapi import APIRouter, Query, Request, Response
 
 from api import changelog
 from api.changelog import feed_cursor
 from api.db import SessionDep
 from api.errors import problem_responses
-from api.paging import MAX_CURSOR, decode_cursor, public_url
+from api.paging import DIGITS, MAX_CURSOR, decode_cursor, public_url
 from api.schemas import DISCLAIMER, ChangeLinks, ChangeMeta, ChangePage
 
 router = APIRouter(prefix="/v1/changes", tags=["changes"])
@@ -35,7 +36,11 @@ def list_changes(
         ),
     ] = None,
     limit: Annotated[
-        int, Query(ge=1, le=MAX_CHANGES, description="Changes per page.", examples=[100])
+        int,
+        Ge(1),
+        Le(MAX_CHANGES),
+        DIGITS,
+        Query(description="Changes per page.", examples=[100]),
     ] = 100,
 ) -> ChangePage:
     """Every accepted change to a claim, tag or source, created, updated, retracted,

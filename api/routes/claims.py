@@ -1,14 +1,15 @@
 from typing import Annotated
 
+from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import Field
 
 from api import jsonld, queries
 from api.db import SessionDep
 from api.errors import InvalidParameterError, problem_responses
 from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render
 from api.paging import (
+    DIGITS,
     CursorDep,
     PageDep,
     decode_cursor,
@@ -35,7 +36,7 @@ from api.search import Query as SearchQuery
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 
-Rank = Annotated[int, Field(ge=1, le=10_000)]
+Rank = Annotated[int, Ge(1), Le(10_000), DIGITS]
 MAX_QUERY = 500
 MAX_VALUES = 20
 """Values one filter may repeat: enough for any real query, bounded for the database."""

@@ -2,16 +2,17 @@
 
 from typing import Annotated, Any
 
+from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from api import fhir, queries
 from api.db import SessionDep
-from api.errors import NotFoundError, problem_responses
+from api.errors import GoneError, NotFoundError, problem_responses
 from api.negotiation import Format, negotiate
-from api.paging import MAX_LIMIT, MAX_OFFSET, public_base, public_url
+from api.paging import DIGITS, MAX_LIMIT, MAX_OFFSET, public_base, public_url
 from api.queries import ClaimFilter
-from api.schemas import Slug, SortOrder
+from api.schemas import ClaimStatus, Slug, SortOrder
 
 router = APIRouter(
     prefix="/fhir",
@@ -29,11 +30,18 @@ FHIR_RESPONSE: dict[int | str, dict[str, Any]] = {
 USE_TYPE_CLAIMS = {use: claim for claim, use in fhir.USE_TYPES.items()}
 
 Count = Annotated[
-    int, Query(alias="_count", ge=1, le=MAX_LIMIT, description="Entries per page.", examples=[50])
+    int,
+    Ge(1),
+    Le(MAX_LIMIT),
+    DIGITS,
+    Query(alias="_count", description="Entries per page.", examples=[50]),
 ]
 Offset = Annotated[
     int,
-    Query(alias="_offset", ge=0, le=MAX_OFFSET, description="Entries to skip.", examples=[0]),
+    Ge(0),
+    Le(MAX_OFFSET),
+    DIGITS,
+    Query(alias="_offset", description="Entries to skip.", examples=[0]),
 ]
 
 
@@ -107,7 +115,7 @@ def search_clinical_use(
     "/ClinicalUseDefinition/{resource_id}",
     summary="Read a ClinicalUseDefinition",
     response_class=JSONResponse,
-    responses={**FHIR_RESPONSE, **problem_responses(404, 422)},
+    responses={**FHIR_RESPONSE, **problem_responses(404, 410, 422)},
 )
 def read_clinical_use(
     request: Request,
@@ -116,10 +124,16 @@ def read_clinical_use(
         Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
     ],
 ) -> JSONResponse:
-    """One risk factor or the conclusion, by the id of its claim."""
+    """One risk factor or the conclusion, by the id of its claim; 410 once retracted
+    (the claim itself, with the reason, stays at GET /v1/claims/{id})."""
     claim = queries.get_claim(session=session, claim_id=resource_id)
     if claim.type not in fhir.USE_TYPES:
         raise NotFoundError("ClinicalUseDefinition", resource_id)
+    if claim.status is ClaimStatus.retracted:
+        raise GoneError(
+            f"ClinicalUseDefinition {resource_id!r} was withdrawn: its claim is retracted "
+            f"({claim.retraction_reason}). See GET /v1/claims/{resource_id}."
+        )
     return _fhir(fhir.clinical_use(claim, public_base(request)))
 
 
