@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, insert, tuple_
 from sqlmodel import Session, col, select
 
-from api.models import RecordChange
+from api.models import LoadedEdit, RecordChange
 from api.paging import encode_cursor
 from api.schemas import Change, ChangeAction, Claim, RecordKind, SourceBase, TagRecord
 
@@ -65,8 +65,9 @@ def record(session: Session, entries: Iterable[Entry], *, actor: str, at: dateti
         session.execute(insert(RecordChange), rows[start : start + 1000])
 
 
-def edited_by_curators(session: Session) -> set[tuple[str, str]]:
-    """(kind, id) of every record whose latest change came through the API, not a load."""
+def unloaded_edits(session: Session) -> dict[tuple[str, str], int]:
+    """(kind, id) -> change id, for each record whose latest change came through the API
+    and no load has yet found in data/: a load that changes it would lose that edit."""
     touched = sorted(
         session.exec(
             select(RecordChange.kind, RecordChange.record_id)
@@ -85,7 +86,18 @@ def edited_by_curators(session: Session) -> set[tuple[str, str]]:
             key = (kind, record_id)
             if key not in latest or (change_id or 0) > latest[key][0]:
                 latest[key] = (change_id or 0, actor)
-    return {key for key, (_, actor) in latest.items() if actor != LOADER}
+    loaded = {(row.kind, row.record_id): row.change_id for row in session.exec(select(LoadedEdit))}
+    return {
+        key: change_id
+        for key, (change_id, actor) in latest.items()
+        if actor != LOADER and loaded.get(key, 0) < change_id
+    }
+
+
+def mark_loaded(session: Session, edits: dict[tuple[str, str], int]) -> None:
+    """Record that a load found these API edits already in data/."""
+    for (kind, record_id), change_id in edits.items():
+        session.merge(LoadedEdit(kind=kind, record_id=record_id, change_id=change_id))
 
 
 def feed_cursor(after: int) -> str:

@@ -371,6 +371,8 @@ def update_tag(
             raise WriteRefused(
                 [FieldError(location=f"body.{w}", message=m) for w, m in field_messages(exc)]
             ) from None
+        if tag == TagRecord.model_validate(row.model_dump(exclude={"revision"})):
+            return  # nothing changed: no new revision, nothing to log
         row.sqlmodel_update({**tag.model_dump(mode="json"), "revision": row.revision + 1})
         session.add(row)
         changelog.record(

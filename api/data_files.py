@@ -16,6 +16,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api import queries
+from api.db import read_snapshot
+from api.loader import DataYamlLoader
 from api.schemas import ClaimStatus, SourceRecord
 
 HEADER = (
@@ -33,6 +35,7 @@ def write_data(engine: Engine, out: Path) -> dict[str, int]:
     tags: list[dict[str, Any]] = []
     claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with Session(engine) as session:
+        read_snapshot(session)  # one state of the data, even while curators write
         for record in queries.export_records(session=session):
             kind = record.pop("kind")
             if kind == "source":
@@ -87,5 +90,9 @@ def _claim(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def _write_yaml(path: Path, document: Any) -> None:
+    """Readable YAML (characters as they are) when it reads back as written; otherwise
+    escaped: PyYAML writes some characters raw that a reader takes as line breaks (NEL)."""
     text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+    if yaml.load(text, Loader=DataYamlLoader) != document:
+        text = yaml.safe_dump(document, sort_keys=False, allow_unicode=False, width=100)
     path.write_text(HEADER + text, encoding="utf-8")

@@ -10,6 +10,9 @@ from sqlmodel import Session, create_engine
 
 from api.config import Settings
 
+WRITE_WAIT_SECONDS = 30.0
+"""How long a write waits for the one before it; past that, the API answers 503."""
+
 
 def make_engine(settings: Settings) -> Engine:
     """An engine for the configured database; a new SQLite file's folder is created."""
@@ -21,7 +24,8 @@ def make_engine(settings: Settings) -> Engine:
         url,
         echo=settings.echo_sql,
         # Uvicorn serves sync routes from a thread pool.
-        connect_args={"check_same_thread": False} if sqlite else {},
+        # A writer waits for another (lock_for_writing) this long before giving up (503).
+        connect_args={"check_same_thread": False, "timeout": WRITE_WAIT_SECONDS} if sqlite else {},
         pool_pre_ping=True,
     )
     if sqlite:
@@ -30,10 +34,22 @@ def make_engine(settings: Settings) -> Engine:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    """Foreign keys are off by default in SQLite; relations must hold there too."""
+    """Foreign keys are off by default in SQLite; relations must hold there too. WAL lets
+    readers keep a consistent snapshot (an export) while a writer commits."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.close()
+
+
+def read_snapshot(session: Session) -> None:
+    """Make every query of the session's transaction see the data as of its first read:
+    a long read in batches (an export) then never mixes two states of the data."""
+    if session.get_bind().dialect.name == "sqlite":
+        # pysqlite opens no transaction for reads; in WAL mode an open one is a snapshot.
+        session.connection().exec_driver_sql("BEGIN")
+    else:
+        session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
 
 
 WRITE_LOCK = 0x6B62  # "kb": the PostgreSQL advisory lock every writer holds
@@ -53,6 +69,8 @@ def lock_for_writing(session: Session) -> None:
         # first INSERT, so that two writers cannot both read before either writes.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
     else:
+        wait = f"{int(WRITE_WAIT_SECONDS * 1000)}ms"
+        connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"), {"wait": wait})
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
 
 
@@ -61,4 +79,6 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-SessionDep = Annotated[Session, Depends(get_session)]
+SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+"""Closed as soon as the route returns, before the response is sent: the connection goes
+back to the pool at once, and no cleanup is left pending once a client has its answer."""

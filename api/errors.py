@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
@@ -126,6 +127,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(WriteRefused, _write_refused)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)
 
 
@@ -220,6 +222,17 @@ def _message(error: dict[str, Any]) -> str:
         shown = repr(error["input"])
         message += f" (got {shown[:80] + '...' if len(shown) > 80 else shown})"
     return message
+
+
+async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
+    """The database is unreachable, or busy past the wait (SQLite's one writer at a time):
+    a moment later the same request may succeed."""
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return problem(
+        503,
+        "The database is busy or unreachable; retry shortly.",
+        headers={"Retry-After": "5"},
+    )
 
 
 async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:

@@ -29,7 +29,6 @@ from api.schemas import (
     Claim,
     ClaimStatus,
     RecordKind,
-    Relation,
     SourceRecord,
     TagRecord,
 )
@@ -41,12 +40,12 @@ COMPUTED_FIELDS = frozenset({"source", "match", "revision"})
 M = TypeVar("M", bound=BaseModel)
 
 
-class _DataYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class DataYamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe YAML (libyaml when present: ~10x faster) that leaves dates as text for the
     models to check, and refuses a key given twice instead of keeping the last."""
 
 
-_DataYamlLoader.yaml_implicit_resolvers = {
+DataYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -65,7 +64,7 @@ def _unique_keys(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[Any, A
     return mapping
 
 
-_DataYamlLoader.add_constructor("tag:yaml.org,2002:map", _unique_keys)
+DataYamlLoader.add_constructor("tag:yaml.org,2002:map", _unique_keys)
 
 
 def _unique_json_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -212,7 +211,7 @@ class _Reader:
             if path.suffix == ".json":
                 document = json.loads(text, object_pairs_hook=_unique_json_keys)
             else:
-                document = yaml.load(text, Loader=_DataYamlLoader)
+                document = yaml.load(text, Loader=DataYamlLoader)
         except FileNotFoundError:
             self.problem(path, "file", "is missing")
         except UnicodeDecodeError:
@@ -374,43 +373,43 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
             .values(updated_at=now, revision=claim_table.c.revision + 1)
         )
     entries = _log_entries(data, changes, relinked)
-    if not force:
-        _refuse_to_overwrite_curators(session, entries)
+    unloaded = changelog.unloaded_edits(session)
+    overwritten = sorted({(e.kind.value, e.record_id) for e in entries} & unloaded.keys())
+    if overwritten and not force:
+        _refuse_to_overwrite_curators(overwritten)
+    # The API edits this load leaves as they are are in data/ now (exported): adopted.
+    present = {("source", s.id) for s in data.sources} | {("tag", t.slug) for t in data.tags}
+    present |= {("claim", c.id) for c in data.claims}
+    changelog.mark_loaded(
+        session, {key: n for key, n in unloaded.items() if key in present - set(overwritten)}
+    )
     changelog.record(session, entries, actor=changelog.LOADER, at=now)
 
 
-def _refuse_to_overwrite_curators(session: Session, entries: list[Entry]) -> None:
-    """Raise (rolling the load back) if it changes records last edited through the API."""
-    edited = changelog.edited_by_curators(session)
-    hit = sorted({(e.kind.value, e.record_id) for e in entries} & edited)
-    if hit:
-        raise DataError(
-            [
-                DataProblem(
-                    "database",
-                    f"{kind} {record_id!r}",
-                    "was last changed through the API, and this load would overwrite it: "
-                    "run `kb export` into data/ first (or load with --force to discard "
-                    "the API's edits)",
-                )
-                for kind, record_id in hit
-            ]
-        )
+def _refuse_to_overwrite_curators(records: list[tuple[str, str]]) -> None:
+    """Raise (rolling the load back): it would change records edited through the API
+    since the last load, and those edits are not in data/ yet."""
+    raise DataError(
+        [
+            DataProblem(
+                "database",
+                f"{kind} {record_id!r}",
+                "was changed through the API and this load would overwrite it: run "
+                "`kb export` into data/ first (or load with --force to discard the API's "
+                "edits)",
+            )
+            for kind, record_id in records
+        ]
+    )
 
 
-def _as_served(claim: Claim, revision: int, claims: dict[str, Claim]) -> Claim:
-    """The claim as the API will serve it: tags by slug, relations by kind and then by
-    where their targets stand in the sources (api.queries reads them in that order)."""
-
-    def placed(relation: Relation) -> tuple[str, str, int, str]:
-        target = claims[relation.target]
-        return (relation.kind.value, target.source, target.start, target.id)
-
+def _as_served(claim: Claim, revision: int) -> Claim:
+    """The claim as the API serves it: tags by slug, relations by kind and target."""
     return claim.model_copy(
         update={
             "revision": revision,
             "tags": sorted(claim.tags),
-            "relations": sorted(claim.relations, key=placed),
+            "relations": sorted(claim.relations, key=lambda r: (r.kind.value, r.target)),
         }
     )
 
@@ -451,7 +450,7 @@ def _log_entries(data: DataSet, changes: dict[str, "_Changes"], relinked: set[st
         elif claim_change.existing[key]["status"] != claim.status.value:
             retracted = claim.status is ClaimStatus.retracted
             action = ChangeAction.retracted if retracted else ChangeAction.restored
-        record = changelog.claim_record(_as_served(claim, revision, claims))
+        record = changelog.claim_record(_as_served(claim, revision))
         entries.append(Entry(RecordKind.claim, key, action, revision, record))
     for kind, table in (
         (RecordKind.claim, "claim"),

@@ -139,3 +139,14 @@ class RecordChange(SQLModel, table=True):
     actor: str  # an API key's name, or "kb load"
     at: datetime
     record: dict[str, Any] | None = Field(default=None, sa_type=JSON)  # the record after
+
+
+class LoadedEdit(SQLModel, table=True):
+    """An edit made through the API that a later load found already in data/ (exported):
+    loads may change that record again without overwriting anything unsaved."""
+
+    __tablename__ = "loaded_edit"
+
+    kind: str = Field(primary_key=True)
+    record_id: str = Field(primary_key=True)
+    change_id: int  # the API change the load found in data/

@@ -92,7 +92,9 @@ def encode_cursor(sort: str, key: list[Any], offset: int) -> str:
     return base64.urlsafe_b64encode(payload.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, sort: str, shape: tuple[type, ...]) -> tuple[list[Any], int]:
+def decode_cursor(
+    cursor: str, sort: str, shape: tuple[type, ...], *, location: str = "query.cursor"
+) -> tuple[list[Any], int]:
     """The sort key and offset a cursor holds; 422 unless it was made for this sort."""
     try:
         payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
@@ -110,7 +112,7 @@ def decode_cursor(cursor: str, sort: str, shape: tuple[type, ...]) -> tuple[list
         valid = False
     if not valid:
         raise InvalidParameterError(
-            "query.cursor", f"not a cursor for sort={sort}; take it from links.next"
+            location, "not a position this API gave out; take it from links.next"
         )
     return key, offset
 

@@ -19,7 +19,6 @@ from sqlalchemy import (
 )
 from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import TSQUERY
-from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from api import changelog
@@ -65,17 +64,13 @@ def claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]:
             .order_by(col(ClaimTag.claim_id), col(ClaimTag.tag_slug))
         ):
             tags[claim_id].append(slug)
-        target = aliased(ClaimRow)
+        # By kind and target id: a claim's representation depends on its own rows only,
+        # so its revision (its ETag) names it exactly.
         for claim_id, kind, target_id in session.exec(
             select(ClaimRelation.claim_id, ClaimRelation.kind, ClaimRelation.target_id)
-            .join(target, col(target.id) == col(ClaimRelation.target_id))
             .where(col(ClaimRelation.claim_id).in_(ids))
             .order_by(
-                col(ClaimRelation.claim_id),
-                col(ClaimRelation.kind),
-                col(target.source_id),
-                col(target.quote_start),
-                col(target.id),
+                col(ClaimRelation.claim_id), col(ClaimRelation.kind), col(ClaimRelation.target_id)
             )
         ):
             relations[claim_id].append({"kind": kind, "target": target_id})

@@ -77,8 +77,8 @@ def _drop_postgres_schemas() -> Iterator[None]:
     yield
     if _schemas and _postgres_error() is None:
         engine = create_engine(POSTGRES_URL)
-        with engine.begin() as connection:
-            for schema in _schemas:
+        for schema in _schemas:  # one transaction each: one for all runs out of lock slots
+            with engine.begin() as connection:
                 connection.execute(text(f'drop schema if exists "{schema}" cascade'))
         engine.dispose()
 

@@ -107,7 +107,7 @@ def test_a_made_up_since_is_a_422(curator: Curator) -> None:
     response = curator.client.get("/v1/changes", params={"since": "not-a-cursor"})
 
     assert response.status_code == 422
-    assert response.json()["errors"][0]["location"] == "query.cursor"
+    assert response.json()["errors"][0]["location"] == "query.since"
 
 
 def test_a_claims_history_holds_each_revision_before_and_after(curator: Curator) -> None:

@@ -71,10 +71,10 @@ def test_the_conclusion_keeps_its_hedges_and_advice(client: TestClient) -> None:
     assert "in some cases" in claim["hedges"]
     assert len(claim["recommendations"]) == 2
     assert {r["kind"] for r in claim["relations"]} == {"rests_on"}
-    assert [r["target"] for r in claim["relations"]] == [
-        "risk-factor-individual-reactions",
+    assert [r["target"] for r in claim["relations"]] == [  # by kind, then target id
         "risk-factor-allergic-reactions",
         "risk-factor-inadequate-dosage",
+        "risk-factor-individual-reactions",
         "risk-factor-timing-of-treatment",
     ]
 

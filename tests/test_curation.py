@@ -4,7 +4,11 @@ as `kb load` checks data/, needs the record's current ETag, and is all or nothin
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
 
+from api import db
+from api.main import create_app
 from tests.conftest import Curator
 from tests.fixtures import ARTICLE_CLAIMS, snapshot
 
@@ -432,3 +436,31 @@ def test_fhir_answers_a_retracted_risk_factor_with_410(curator: Curator) -> None
     assert "Under review." in read.json()["detail"]
     ids = [entry["resource"]["id"] for entry in search["entry"]]
     assert "risk-factor-allergic-reactions" not in ids and len(ids) == 4
+
+
+def test_a_write_that_cannot_get_the_writers_lock_in_time_is_a_503(
+    curator: Curator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "WRITE_WAIT_SECONDS", 0.5)
+    blocker = curator.engine.connect()
+    if curator.engine.dialect.name == "sqlite":
+        blocker.exec_driver_sql("BEGIN IMMEDIATE")  # another writer, mid-transaction
+    else:
+        blocker.execute(text("SELECT pg_advisory_lock(:key)"), {"key": db.WRITE_LOCK})
+    try:
+        with TestClient(create_app(curator.settings)) as client:
+            response = client.post(
+                "/v1/tags",
+                json={"slug": "injection", "label": "Injection", "description": "How."},
+                headers=curator.auth,
+            )
+    finally:
+        if curator.engine.dialect.name != "sqlite":
+            blocker.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": db.WRITE_LOCK})
+        blocker.rollback()
+        blocker.close()
+
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert response.headers["content-type"] == "application/problem+json"
+    assert curator.client.get("/v1/tags/injection").status_code == 404

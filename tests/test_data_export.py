@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api import loader, migrate
+from api import loader, migrate, queries
 from api.config import Settings
 from api.data_files import write_data
 from api.db import make_engine
@@ -16,7 +16,7 @@ from api.errors import DataError
 from api.main import create_app
 from api.schemas import Claim
 from tests.conftest import DATA_DIR, Curator, database_url
-from tests.fixtures import kb
+from tests.fixtures import CLAIMS_FILE, claim, edit_yaml, kb
 
 SOURCE = "can-botox-for-migraines-make-them-worse"
 
@@ -31,9 +31,9 @@ def records(client: TestClient) -> list[dict[str, Any]]:
 def normal(claims: list[Claim]) -> list[dict[str, Any]]:
     """Claims with their tags and relations in one order (a tag list is a set)."""
     dumped = [c.model_dump(mode="json") for c in claims]
-    for claim in dumped:
-        claim["tags"].sort()
-        claim["relations"].sort(key=lambda r: (r["kind"], r["target"]))
+    for record in dumped:
+        record["tags"].sort()
+        record["relations"].sort(key=lambda r: (r["kind"], r["target"]))
     return dumped
 
 
@@ -172,9 +172,7 @@ def test_a_load_will_not_silently_undo_curators_edits(curator: Curator, data_dir
     forced = kb("load", str(DATA_DIR), "--force", database_url=url)
 
     assert refused.returncode == 1
-    assert "claim 'risk-factor-allergic-reactions': was last changed through the API" in (
-        refused.stderr
-    )
+    assert "claim 'risk-factor-allergic-reactions': was changed through the API" in (refused.stderr)
     assert "source 'second-article'" in refused.stderr  # it would be deleted
     assert before_export["title"] == "Allergic reactions to Botox"  # the edit survived
     assert after_export.returncode == 0
@@ -185,3 +183,90 @@ def test_a_load_will_not_silently_undo_curators_edits(curator: Curator, data_dir
     history = curator.client.get("/v1/claims/risk-factor-allergic-reactions/revisions").json()
     assert history["data"][0]["by"] == "kb load"
     assert history["data"][0]["before"]["title"] == "Allergic reactions to Botox"  # kept
+
+
+def test_text_that_yaml_would_mangle_still_round_trips(curator: Curator, tmp_path: Path) -> None:
+    """PyYAML writes NEL (U+0085) raw, and reads it back as a line break: such text is
+    written escaped instead."""
+    text = "Intro.\x85Botox may help\u2028some — not all.\n"
+    source = {
+        "id": "odd-text",
+        "title": "Odd\x85text",
+        "language": "en",
+        "media_type": "text/plain",
+    }
+    assert curator.client.post(
+        "/v1/sources", json={**source, "text": text}, headers=curator.auth
+    ).is_success
+    claim = {
+        "id": "odd-claim",
+        "type": "benefit",
+        "source": "odd-text",
+        "title": "Odd\x85title",
+        "statement": "Botox may help some.",
+        "quote": "Intro.\x85Botox may help",
+        "certainty": "possible",
+        "hedges": ["may"],
+        "migraine_effect": "relieves",
+    }
+    assert curator.client.post("/v1/claims", json=claim, headers=curator.auth).is_success
+
+    write_data(curator.engine, tmp_path / "out")
+    data = loader.read_data(tmp_path / "out")
+
+    [odd] = [c for c in data.claims if c.id == "odd-claim"]
+    assert (odd.title, odd.quote) == ("Odd\x85title", "Intro.\x85Botox may help")
+    assert data.texts["odd-text"] == text
+
+
+def test_an_export_is_one_snapshot_even_while_curators_write(
+    curator: Curator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A claim moved to a later place while the export is half-way must appear once,
+    as it was when the export began."""
+    monkeypatch.setattr(queries, "EXPORT_BATCH", 4)
+    real = queries.claims_from_rows
+    written: list[int] = []
+    text = curator.client.get(f"/v1/sources/{SOURCE}").json()["text"]
+    later = text[2300:2340]
+    assert text.count(later) == 1
+
+    def write_midway(session: Any, rows: Any) -> Any:
+        if not written:  # after the first batch is read, a curator moves an early claim
+            written.append(0)
+            written[0] = curator.client.patch(
+                "/v1/claims/migraine-is-a-common-condition",
+                json={"quote": later},
+                headers={**curator.auth, "If-Match": '"r1"'},
+            ).status_code
+        return real(session, rows)
+
+    monkeypatch.setattr(queries, "claims_from_rows", write_midway)
+    counts = write_data(curator.engine, tmp_path / "out")
+
+    assert written == [200]
+    assert counts["claims"] == 21
+    exported = loader.read_data(tmp_path / "out")  # no id twice
+    [early] = [c for c in exported.claims if c.id == "migraine-is-a-common-condition"]
+    assert early.start == 41  # as before the write
+
+
+def test_once_exported_an_edit_may_be_changed_again_in_data(
+    curator: Curator, data_dir: Path
+) -> None:
+    """The load of an export finds the API's edits in data/; a later hand edit of the
+    same record loads without --force."""
+    curate(curator)
+    url = curator.settings.database_url
+    assert kb("export", str(data_dir), database_url=url).returncode == 0
+    assert kb("load", str(data_dir), database_url=url).returncode == 0
+
+    def retitle(document: Any) -> None:
+        claim(document, "risk-factor-allergic-reactions")["title"] = "Allergy to Botox"
+
+    edit_yaml(data_dir, CLAIMS_FILE, retitle)
+    loaded = kb("load", str(data_dir), database_url=url)
+
+    assert loaded.returncode == 0, loaded.stderr
+    served = curator.client.get("/v1/claims/risk-factor-allergic-reactions").json()
+    assert served["title"] == "Allergy to Botox"

@@ -14,6 +14,7 @@ from api.models import metadata
 TABLES = {
     "api_key",
     "record_change",
+    "loaded_edit",
     "source",
     "tag",
     "claim",

@@ -54,7 +54,7 @@ def list_changes(
     """
     after = 0
     if since is not None:
-        key, _ = decode_cursor(since, "changes", (int,))
+        key, _ = decode_cursor(since, "changes", (int,), location="query.since")
         after = key[0]
     found = changelog.changes_after(session, after, limit)
     last = found[-1][0] if found else after

@@ -4,8 +4,10 @@ from collections.abc import Iterator
 from fastapi import APIRouter, Depends, Request, Response
 from fastapi.responses import StreamingResponse
 from sqlmodel import Session
+from starlette.background import BackgroundTask
 
 from api import changelog, queries
+from api.db import read_snapshot
 from api.errors import problem_responses
 from api.middleware import CACHE_CONTROL, matches_etag
 from api.negotiation import Format, negotiate
@@ -54,8 +56,7 @@ def export_all(request: Request) -> Response:
     engine = request.app.state.engine
     session = Session(engine)
     try:
-        if engine.dialect.name == "postgresql":  # every batch sees the same snapshot
-            session.connection(execution_options={"isolation_level": "REPEATABLE READ"})
+        read_snapshot(session)  # every batch sees the same state of the data
         revision = queries.data_revision(session=session)
         changes = changelog.feed_cursor(changelog.latest_id(session))
         etag = f'W/"{revision}"'
@@ -82,4 +83,11 @@ def export_all(request: Request) -> Response:
         finally:
             session.close()
 
-    return StreamingResponse(lines(), media_type="application/x-ndjson", headers=headers)
+    # The stream closes the session when it ends; the background task closes it too when
+    # the client leaves before the end, so no connection waits for garbage collection.
+    return StreamingResponse(
+        lines(),
+        media_type="application/x-ndjson",
+        headers=headers,
+        background=BackgroundTask(session.close),
+    )

@@ -6,8 +6,9 @@ Create Date: 2026-11-25 22:49:02.835503
 
 Claims gain a status (active or retracted, with a reason) and a revision number, tags a
 revision number; API keys are stored as hashes; the change log records every accepted
-change from here on. Existing claims and tags start at revision 1 with no history: the
-change feed begins with the first change after this migration.
+change from here on, and loaded_edit which API edits a load found already in data/.
+Existing claims and tags start at revision 1 with no history: the change feed begins
+with the first change after this migration.
 """
 
 from collections.abc import Sequence
@@ -32,6 +33,13 @@ FILTER_INDEXES = {
 
 
 def upgrade() -> None:
+    op.create_table(
+        "loaded_edit",
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("record_id", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("change_id", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("kind", "record_id", name=op.f("pk_loaded_edit")),
+    )
     op.create_table(
         "api_key",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -96,3 +104,4 @@ def downgrade() -> None:
     op.drop_index("ix_record_change_record", table_name="record_change")
     op.drop_table("record_change")
     op.drop_table("api_key")
+    op.drop_table("loaded_edit")
