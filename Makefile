@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: serve test lint load check clean bench-queries openapi
+.PHONY: serve test lint load check clean bench bench-queries openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +39,14 @@ check: $(VENV)/.installed-app
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@ $(VENV)/.installed-app $(VENV)/.installed-dev
+
+bench: $(VENV)/.installed-bench  ## our API vs Datasette vs constant bytes, under wrk (needs wrk)
+	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk"; exit 1; }
+	$(BIN)/python bench/serving.py
 
 bench-queries: $(VENV)/.installed-dev  ## p50/p99 and req/s of the main queries, 100k claims vs the article
 	$(BIN)/python bench/queries.py

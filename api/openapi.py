@@ -13,7 +13,8 @@ _REF = "#/components/schemas/{model}"
 
 _CACHING_HEADERS = {
     "ETag": {
-        "description": "Weak validator of this answer; send it back in If-None-Match.",
+        "description": "Validator of this answer (weak for lists; for a claim or tag, its "
+        "revision, to send in If-Match when editing); send it back in If-None-Match.",
         "schema": {"type": "string", "examples": ['W/"3f1c0a9d5e7b2c4a8f6e1d0b9a7c5e3f"']},
     },
     "Cache-Control": {
@@ -75,4 +76,15 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             "description": "Not Modified: the ETag in If-None-Match still matches.",
             "headers": dict(_CACHING_HEADERS),
         }
+    _claim_body(document)
     return document
+
+
+def _claim_body(document: dict[str, Any]) -> None:
+    """POST /v1/claims takes a claim of any type, as GET /v1/claims/{id} serves it (the
+    route reads a plain object, to find offsets before validating): say so."""
+    claim = document["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]["200"]
+    create = document["paths"]["/v1/claims"]["post"]["requestBody"]
+    create["content"] = {
+        "application/json": {"schema": claim["content"]["application/json"]["schema"]}
+    }

@@ -163,3 +163,24 @@ def test_the_docs_pages_forbid_loading_from_other_origins(client: TestClient) ->
     for page in ("/docs", "/redoc"):
         policy = client.get(page).headers["content-security-policy"]
         assert "default-src 'self'" in policy and "img-src 'self' data:" in policy
+
+
+def test_every_reference_in_the_document_resolves(client: TestClient) -> None:
+    """A dangling $ref breaks ReDoc entirely (the browser test found one)."""
+    doc = document(client)
+    refs: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                refs.append(node["$ref"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(doc)
+    schemas = doc["components"]["schemas"]
+    assert refs
+    assert [r for r in refs if r.removeprefix("#/components/schemas/") not in schemas] == []

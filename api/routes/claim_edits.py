@@ -50,7 +50,6 @@ def _answer(response: Response, claim: Claim) -> Claim:
             "required": True,
             "description": "A claim of any type, without `revision`. `start` and `end` may be "
             "left out when the quote occurs exactly once in its source.",
-            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Claim"}}},
         }
     },
 )
