@@ -104,8 +104,8 @@ def restore_claim(engine: Engine, claim_id: str, *, expected: IfMatch, actor: st
         current = _current(session, claim_id, expected)
         if current.status is ClaimStatus.active:
             raise ConflictError(f"Claim {claim_id!r} is not retracted.")
-        fields = {**_editable(current), "status": "active", "retraction_reason": None}
-        fields = {k: v for k, v in fields.items() if v is not None}
+        fields = {**_editable(current), "status": "active"}
+        fields.pop("retraction_reason", None)
         return _save(session, current, fields, action=ChangeAction.restored, actor=actor)
 
 
@@ -154,6 +154,20 @@ def refuse_fields(body: dict[str, Any], names: tuple[str, ...], why: str) -> Non
         raise WriteRefused(errors)
 
 
+def _invalid(exc: ValidationError) -> WriteRefused:
+    """The schema's refusal of a record, one error per field, as a 422 names them."""
+    return WriteRefused(
+        [
+            FieldError(location=f"body.{where}" if where else "body", message=message)
+            for where, message in field_messages(exc)
+        ]
+    )
+
+
+def _log(session: Session, entry: Entry, *, actor: str, at: datetime | None = None) -> None:
+    changelog.record(session, [entry], actor=actor, at=at or datetime.now(UTC))
+
+
 def _refused(field: str, message: str) -> WriteRefused:
     return WriteRefused(
         [FieldError(location=f"body.{field}" if field else "body", message=message)]
@@ -182,12 +196,7 @@ def _save(
     try:
         claim = CLAIM_ADAPTER.validate_python(fields)
     except ValidationError as exc:
-        raise WriteRefused(
-            [
-                FieldError(location=f"body.{where}" if where else "body", message=message)
-                for where, message in field_messages(exc)
-            ]
-        ) from None
+        raise _invalid(exc) from None
     if current is not None and claim == current.model_copy(update={"revision": None}):
         return current  # nothing changed: no new revision, nothing to log
     _check(session, claim, current, source)
@@ -222,12 +231,8 @@ def _save(
         )
     session.expire_all()  # the ORM's copies of the rows are stale after the updates above
     saved = queries.get_claim(session=session, claim_id=claim.id)
-    changelog.record(
-        session,
-        [Entry(RecordKind.claim, claim.id, action, revision, changelog.claim_record(saved))],
-        actor=actor,
-        at=now,
-    )
+    record = changelog.claim_record(saved)
+    _log(session, Entry(RecordKind.claim, claim.id, action, revision, record), actor=actor, at=now)
     return saved
 
 
@@ -337,16 +342,8 @@ def create_tag(engine: Engine, tag: TagRecord, *, actor: str) -> None:
         if session.get(models.Tag, tag.slug) is not None:
             raise ConflictError(f"A tag with slug {tag.slug!r} exists already.")
         session.add(models.Tag(**tag.model_dump(mode="json"), revision=1))
-        changelog.record(
-            session,
-            [
-                Entry(
-                    RecordKind.tag, tag.slug, ChangeAction.created, 1, changelog.tag_record(tag, 1)
-                )
-            ],
-            actor=actor,
-            at=datetime.now(UTC),
-        )
+        record = changelog.tag_record(tag, 1)
+        _log(session, Entry(RecordKind.tag, tag.slug, ChangeAction.created, 1, record), actor=actor)
 
 
 def update_tag(
@@ -365,30 +362,18 @@ def update_tag(
         ]
         if nulls:
             raise WriteRefused(nulls)
+        stored = row.model_dump(exclude={"revision"})
         try:
-            tag = TagRecord.model_validate({**row.model_dump(exclude={"revision"}), **changes})
+            tag = TagRecord.model_validate({**stored, **changes})
         except ValidationError as exc:
-            raise WriteRefused(
-                [FieldError(location=f"body.{w}", message=m) for w, m in field_messages(exc)]
-            ) from None
-        if tag == TagRecord.model_validate(row.model_dump(exclude={"revision"})):
+            raise _invalid(exc) from None
+        if tag == TagRecord.model_validate(stored):
             return  # nothing changed: no new revision, nothing to log
         row.sqlmodel_update({**tag.model_dump(mode="json"), "revision": row.revision + 1})
         session.add(row)
-        changelog.record(
-            session,
-            [
-                Entry(
-                    RecordKind.tag,
-                    slug,
-                    ChangeAction.updated,
-                    row.revision,
-                    changelog.tag_record(tag, row.revision),
-                )
-            ],
-            actor=actor,
-            at=datetime.now(UTC),
-        )
+        record = changelog.tag_record(tag, row.revision)
+        entry = Entry(RecordKind.tag, slug, ChangeAction.updated, row.revision, record)
+        _log(session, entry, actor=actor)
 
 
 def create_source(engine: Engine, source: SourceCreate, *, actor: str) -> None:
@@ -400,17 +385,9 @@ def create_source(engine: Engine, source: SourceCreate, *, actor: str) -> None:
             raise ConflictError(f"A source with id {source.id!r} exists already.")
         stored = source.model_copy(update={"sha256": digest})
         session.add(models.Source(**stored.model_dump()))
-        changelog.record(
+        record = changelog.source_record(stored)
+        _log(
             session,
-            [
-                Entry(
-                    RecordKind.source,
-                    source.id,
-                    ChangeAction.created,
-                    None,
-                    changelog.source_record(stored),
-                )
-            ],
+            Entry(RecordKind.source, source.id, ChangeAction.created, None, record),
             actor=actor,
-            at=datetime.now(UTC),
         )

@@ -392,11 +392,6 @@ def ping(*, session: Session) -> None:
 EXPORT_BATCH = 1000
 
 
-def data_revision(*, session: Session) -> str:
-    """Names the state of the data: the last change committed, by a load or a curator."""
-    return f"c{changelog.latest_id(session)}"
-
-
 def export_records(*, session: Session, batch: int | None = None) -> Iterator[dict[str, Any]]:
     """Every source, tag, claim and relation as plain records, read in batches by key so
     memory stays flat however large the knowledge base is."""

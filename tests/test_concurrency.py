@@ -2,12 +2,7 @@
 SQLite and on PostgreSQL. If-Match lets exactly one of several edits of the same
 revision through, and no accepted edit is ever lost."""
 
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +12,9 @@ import httpx
 import pytest
 
 from api import auth, loader, migrate
-from api.config import REPO_ROOT, Settings
+from api.config import Settings
 from api.db import make_engine
-from tests.conftest import BACKENDS, DATA_DIR, database_url
+from tests.conftest import BACKENDS, DATA_DIR, database_url, uvicorn_serving
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
 CLIENTS = 12
@@ -45,30 +40,8 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
     loader.load(engine=engine, data_dir=DATA_DIR)
     key = auth.create_key(engine, "concurrency")
     engine.dispose()
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:app", "--port", str(port), "--workers", "2"]
-        + ["--log-level", "warning"],
-        env={**os.environ, "DATABASE_URL": url},
-        cwd=REPO_ROOT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the server did not start")
+    with uvicorn_serving(url, workers=2) as base:
         yield Server(base=base, key=key)
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
 
 
 def all_at_once(count: int, work: Callable[[int], T]) -> list[T]:

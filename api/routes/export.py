@@ -57,8 +57,8 @@ def export_all(request: Request) -> Response:
     session = Session(engine)
     try:
         read_snapshot(session)  # every batch sees the same state of the data
-        revision = queries.data_revision(session=session)
-        changes = changelog.feed_cursor(changelog.latest_id(session))
+        latest = changelog.latest_id(session)  # names the data revision and the feed position
+        revision, changes = f"c{latest}", changelog.feed_cursor(latest)
         etag = f'W/"{revision}"'
         headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
         if matches_etag(request.headers.get("if-none-match"), etag):
