@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         description="Largest request body accepted (a new source carries its whole text); "
         "413 beyond it.",
     )
+    response_cache_bytes: int = Field(
+        default=64 * 1024 * 1024,
+        ge=0,
+        description="Memory each worker may keep answers of reads in, per data revision "
+        "(api.response_cache); 0 turns the cache off.",
+    )
     echo_sql: bool = False
 
     @field_validator("database_url")

@@ -9,6 +9,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.routing import APIRoute
 from fastapi_offline import FastAPIOffline
+from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
 from api.db import make_engine
@@ -21,6 +22,8 @@ from api.middleware import (
     HeadMiddleware,
 )
 from api.openapi import build_openapi
+from api.response_cache import ResponseCacheMiddleware
+from api.revision import revision_reader
 from api.routes import (
     changes,
     claim_edits,
@@ -84,10 +87,13 @@ def _operation_id(route: APIRoute) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings)
+    revision = revision_reader(settings.database_url) if settings.response_cache_bytes else None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
+        if revision is not None:
+            await revision.aclose()
         engine.dispose()
 
     # Swagger UI and ReDoc load their scripts and styles from this server, from assets
@@ -103,6 +109,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    if revision is not None:
+        # Outside every other layer, FastAPI's own included: a kept answer is sent before
+        # anything else runs, so a repeat read costs little more than the server's work.
+        build_stack = app.build_middleware_stack
+
+        def build_middleware_stack() -> ASGIApp:
+            return ResponseCacheMiddleware(
+                build_stack(), revision=revision, max_bytes=settings.response_cache_bytes
+            )
+
+        app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
     app.state.engine = engine
     install_error_handlers(app)
     # Outermost last: CORS answers preflights, HEAD borrows GET, gzip wraps the final body.

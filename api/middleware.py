@@ -66,7 +66,7 @@ class ETagMiddleware:
                     Headers(scope=scope).get("if-none-match"), own
                 ):
                     not_modified = True  # the route's own validator matches: no body
-                    kept = _not_modified_headers(message["headers"])
+                    kept = not_modified_headers(message["headers"])
                     await send({"type": "http.response.start", "status": 304, "headers": kept})
                     await send({"type": "http.response.body", "body": b""})
                 else:
@@ -96,7 +96,7 @@ class ETagMiddleware:
             headers["ETag"] = etag
             headers.setdefault("Cache-Control", CACHE_CONTROL)
             if matches_etag(Headers(scope=scope).get("if-none-match"), etag):
-                kept = MutableHeaders(raw=_not_modified_headers(headers.raw))
+                kept = MutableHeaders(raw=not_modified_headers(headers.raw))
                 if len(body) >= GZIP_MINIMUM_SIZE:  # the 200 would vary by encoding: say so
                     kept.add_vary_header("Accept-Encoding")
                 await send({"type": "http.response.start", "status": 304, "headers": kept.raw})
@@ -106,7 +106,7 @@ class ETagMiddleware:
         await send({"type": "http.response.body", "body": body})
 
 
-def _not_modified_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+def not_modified_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
     """A 304 carries the validators and caching headers of the 200, not its body's."""
     dropped = {b"content-length", b"content-type", b"content-encoding"}
     return [(name, value) for name, value in raw if name.lower() not in dropped]

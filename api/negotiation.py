@@ -4,7 +4,7 @@ Every negotiated route computes its data once and renders it in the format chose
 a format the route does not offer, named either way, is a 406 problem.
 """
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -60,11 +60,11 @@ def choose(accept: str | None, offered: tuple[Format, ...]) -> Format | None:
     return None
 
 
-def negotiate(*offered: Format) -> Callable[..., Format]:
+def negotiate(*offered: Format) -> Callable[..., Awaitable[Format]]:
     """A dependency choosing among `offered` (the first is the default)."""
     names = [fmt.value for fmt in offered]
 
-    def dependency(
+    async def dependency(
         request: Request,
         format: Annotated[
             str | None,

@@ -45,7 +45,7 @@ class PageParams(BaseModel):
     cursor: str | None = None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[
         int,
         Ge(1),
@@ -70,7 +70,7 @@ def page_params(
 PageDep = Annotated[PageParams, Depends(page_params)]
 
 
-def cursor_param(
+async def cursor_param(
     cursor: Annotated[
         str | None,
         Query(

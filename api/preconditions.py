@@ -60,7 +60,7 @@ def parse_if_match(value: str) -> IfMatch:
     return IfMatch(any=False, revisions=frozenset(revisions))
 
 
-def if_match(
+async def if_match(
     value: Annotated[
         str | None,
         Header(

@@ -5,6 +5,7 @@ loader and the API can never disagree about what a claim is.
 """
 
 import json
+import re
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -14,6 +15,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     JsonValue,
@@ -50,6 +52,18 @@ def _storable(text: str) -> str:
 Text = Annotated[str, AfterValidator(_storable)]
 NonBlank = Annotated[Text, StringConstraints(strip_whitespace=False, min_length=1)]
 StrictInt = Annotated[int, Strict()]
+
+
+def _written_as_a_date(value: object) -> object:
+    # Lax pydantic reads 0 or "0" as 1970-01-01; a source's date is only ever written out.
+    if isinstance(value, date) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_written_as_a_date)]
 """Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""
 
 
@@ -517,7 +531,9 @@ class SourceBase(BaseModel):
         description="The source's own title.", examples=["Can Botox for Migraines Make Them Worse?"]
     )
     author: Text | None = Field(default=None, description="Author, when the source names one.")
-    published: date | None = Field(default=None, description="Publication date, when stated.")
+    published: IsoDate | None = Field(
+        default=None, description="Publication date (YYYY-MM-DD), when stated."
+    )
     url: Text | None = Field(
         default=None, description="Where the source was published, when known."
     )

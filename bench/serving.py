@@ -3,17 +3,22 @@
 A command of its own (`make bench`), never part of the tests. In one run, on one machine,
 over one SQLite file (the article's claims plus N synthetic ones, `kb synth` + `kb load`):
 
-1. our API as deployed: uvicorn, uvloop and httptools, no access log, W workers;
-2. Datasette (pinned in the `bench` extra) on the same file, its HTTP cache TTL at 0;
-3. a constant-bytes ASGI app on the same uvicorn settings: the stack's ceiling.
+1. our API as deployed: uvicorn, uvloop and httptools, no access log, W workers, its
+   response cache on (the default) and off (KB_RESPONSE_CACHE_BYTES=0);
+2. the same, over a database of the article's 21 claims alone: how latency grows with data;
+3. optionally (--postgresql URL) the same over PostgreSQL, with the same workers;
+4. Datasette (pinned in the `bench` extra) on the same file, its HTTP cache TTL at 0;
+5. a constant-bytes ASGI app on the same uvicorn settings, sending back for each scenario
+   the very bytes our API answered: the stack's ceiling for that answer.
 
 wrk drives each with equivalent requests (`--connections` at once, `--duration` each),
-rounds alternating which server goes first so machine noise falls on all alike. Prints a
-Markdown table and writes JSON: requests/s, p50 and p99 per scenario, the ratios
-ours/Datasette and ours/ceiling, and the API's peak resident memory. Loopback only.
+rounds alternating which server goes first so machine noise falls on all alike. Prints
+Markdown tables and writes JSON: requests/s, p50 and p99 per scenario and server, the
+ratios, and peak resident memory of each of our servers. Loopback only.
 """
 
 import argparse
+import base64
 import json
 import os
 import platform
@@ -21,6 +26,7 @@ import re
 import shutil
 import socket
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,12 +36,31 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-TAG = "topic-150"
+TAG = "allergy"
+"""A tag on an article claim and on one synthetic claim in seven: the same query at both
+sizes, and one whose count grows with the data."""
+UVICORN = [
+    str(BIN / "uvicorn"),
+    "--host",
+    "127.0.0.1",
+    "--no-access-log",
+    "--log-level",
+    "warning",
+    "--loop",
+    "uvloop",
+    "--http",
+    "httptools",
+]
+"""Our API as deployed (`kb serve` in production), and the ceiling on the same stack."""
+DATASETTE_METADATA = {
+    "databases": {"kb": {"tables": {"claim": {"fts_table": "claim_search", "fts_pk": "seq"}}}}
+}
 
 # name: (our path, Datasette's path); None where Datasette has no equivalent.
 SCENARIOS: dict[str, tuple[str, str | None]] = {
@@ -68,17 +93,41 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def build(database: Path, claims: int) -> None:
-    """The article plus `claims` synthetic claims, loaded into one SQLite file."""
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-    with tempfile.TemporaryDirectory() as scratch:
-        data = Path(scratch) / "data"
-        kb = [str(BIN / "kb")]
-        subprocess.run([*kb, "synth", str(data), "--claims", str(claims)], check=True, env=env)
-        subprocess.run([*kb, "load", str(data)], check=True, env=env, stdout=subprocess.DEVNULL)
+def synthesize(out: Path, claims: int) -> Path:
+    """The article plus `claims` synthetic claims, as a data folder."""
+    subprocess.run([str(BIN / "kb"), "synth", str(out), "--claims", str(claims)], check=True)
+    return out
+
+
+def load(database_url: str, data: Path) -> None:
+    env = {**os.environ, "DATABASE_URL": database_url}
+    subprocess.run(
+        [str(BIN / "kb"), "load", str(data)], check=True, env=env, stdout=subprocess.DEVNULL
+    )
+
+
+def finish_sqlite(database: Path) -> None:
+    """Statistics for the planner, and the write-ahead log folded in, as after a deploy."""
     with sqlite3.connect(database) as connection:
         connection.execute("ANALYZE")
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@contextmanager
+def postgres_schema(url: str) -> Iterator[str]:
+    """A new schema in the given database, first on the search path; dropped afterwards."""
+    import psycopg
+
+    schema = f"kb_bench_{os.getpid()}"
+    conninfo = url.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(conninfo, autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in url else "?"
+    try:
+        yield f"{url}{separator}options={urllib.parse.quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(conninfo, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 @contextmanager
@@ -154,110 +203,173 @@ def status_of(url: str, headers: dict[str, str]) -> int:
         return int(error.code)
 
 
+@dataclass
+class Server:
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    port: int
+    paths: dict[str, str | None]
+    """Scenario name to the path this server is asked (None: it has no equivalent)."""
+    ours: bool = True
+
+
+def our_server(name: str, database_url: str, workers: int, **env: str) -> Server:
+    port = free_port()
+    command = [*UVICORN, "api.main:app", "--port", str(port), "--workers", str(workers)]
+    paths: dict[str, str | None] = {name: ours for name, (ours, _) in SCENARIOS.items()}
+    return Server(name, command, {**os.environ, "DATABASE_URL": database_url, **env}, port, paths)
+
+
+def record_answers(base: str, conditional: dict[str, str], out: Path) -> None:
+    """What our API answers each scenario, for the constant-bytes app to send back."""
+    entries = []
+    for name, (path, _) in SCENARIOS.items():
+        headers = conditional if name == CONDITIONAL else {}
+        request = urllib.request.Request(base + path, headers=headers)
+        try:
+            response = urllib.request.urlopen(request)
+            status, raw, body = response.status, response.headers.items(), response.read()
+        except urllib.error.HTTPError as answer:  # the 304
+            status, raw, body = answer.code, answer.headers.items(), b""
+        keep = [(n.lower(), v) for n, v in raw if n.lower() not in ("date", "server")]
+        split = urllib.parse.urlsplit(path)
+        entries.append(
+            {
+                "path": split.path,
+                "query": split.query,
+                "conditional": name == CONDITIONAL,
+                "status": status,
+                "headers": keep,
+                "body": base64.b64encode(body).decode(),
+            }
+        )
+    out.write_text(json.dumps(entries))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--duration", type=int, default=8, help="seconds per wrk run")
+    parser.add_argument("--duration", type=int, default=6, help="seconds per wrk run")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2, help="our API's uvicorn workers")
+    parser.add_argument(
+        "--postgresql",
+        metavar="URL",
+        help="also load the same data into a new schema of this PostgreSQL database and "
+        "serve it with --workers workers (the schema is dropped afterwards)",
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "http.json")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
-    with tempfile.TemporaryDirectory() as scratch, ExitStack() as stack:
-        database = Path(scratch) / "kb.sqlite3"
+    with tempfile.TemporaryDirectory() as scratch_name, ExitStack() as stack:
+        scratch = Path(scratch_name)
         started = time.monotonic()
-        build(database, args.claims)
+        data = synthesize(scratch / "data", args.claims)
+        big = f"sqlite:///{scratch / 'kb.sqlite3'}"
+        small = f"sqlite:///{scratch / 'article.sqlite3'}"
+        load(big, data)
+        load(small, REPO / "data")
+        for url in (big, small):
+            finish_sqlite(Path(url.removeprefix("sqlite:///")))
         print(f"built {args.claims} claims + the article in {time.monotonic() - started:.0f} s")
-        metadata = Path(scratch) / "metadata.json"
-        metadata.write_text(
-            json.dumps(
-                {
-                    "databases": {
-                        "kb": {"tables": {"claim": {"fts_table": "claim_search", "fts_pk": "seq"}}}
-                    }
-                }
-            )
-        )
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}"}
-        uvicorn = [
-            str(BIN / "uvicorn"),
-            "--host",
-            "127.0.0.1",
-            "--no-access-log",
-            "--log-level",
-            "warning",
+
+        servers = [
+            our_server("ours", big, args.workers),
+            our_server("ours, cache off", big, args.workers, KB_RESPONSE_CACHE_BYTES="0"),
+            our_server("ours at 21 claims", small, args.workers),
+            our_server(
+                "ours at 21 claims, cache off", small, args.workers, KB_RESPONSE_CACHE_BYTES="0"
+            ),
         ]
-        uvicorn += ["--loop", "uvloop", "--http", "httptools"]
-        ports = {name: free_port() for name in ("ours", "datasette", "ceiling")}
-        ours = stack.enter_context(
-            serving(
-                [
-                    *uvicorn,
-                    "api.main:app",
-                    "--port",
-                    str(ports["ours"]),
-                    "--workers",
-                    str(args.workers),
-                ],
-                ports["ours"],
-                env,
-            )
-        )
-        stack.enter_context(
-            serving(
-                [str(BIN / "datasette"), "serve", str(database), "--host", "127.0.0.1"]
-                + ["--port", str(ports["datasette"]), "--metadata", str(metadata)]
+        if args.postgresql:
+            postgres = stack.enter_context(postgres_schema(args.postgresql))
+            started = time.monotonic()
+            load(postgres, data)
+            print(f"loaded PostgreSQL in {time.monotonic() - started:.0f} s")
+            servers += [
+                our_server("ours on PostgreSQL", postgres, args.workers),
+                our_server(
+                    "ours on PostgreSQL, cache off",
+                    postgres,
+                    args.workers,
+                    KB_RESPONSE_CACHE_BYTES="0",
+                ),
+            ]
+        metadata = scratch / "metadata.json"
+        metadata.write_text(json.dumps(DATASETTE_METADATA))
+        port = free_port()
+        servers.append(
+            Server(
+                "datasette",
+                [str(BIN / "datasette"), "serve", big.removeprefix("sqlite:///")]
+                + ["--host", "127.0.0.1", "--port", str(port), "--metadata", str(metadata)]
                 + ["--setting", "default_cache_ttl", "0", "--setting", "default_page_size", "50"],
-                ports["datasette"],
-                env,
+                dict(os.environ),
+                port,
+                {name: theirs for name, (_, theirs) in SCENARIOS.items()},
+                ours=False,
             )
         )
-        stack.enter_context(
-            serving(
-                [
-                    *uvicorn,
-                    "bench.constant_app:app",
-                    "--port",
-                    str(ports["ceiling"]),
-                    "--lifespan",
-                    "off",
-                ]
-                + ["--workers", str(args.workers)],
-                ports["ceiling"],
-                env,
-            )
+        processes = {
+            server.name: stack.enter_context(serving(server.command, server.port, server.env))
+            for server in servers
+        }
+        bases = {server.name: f"http://127.0.0.1:{server.port}" for server in servers}
+        path = SCENARIOS[CONDITIONAL][0]
+        conditional = {
+            "If-None-Match": urllib.request.urlopen(bases["ours"] + path).headers["ETag"]
+        }
+        for server in servers:  # every equivalent answers, 304 where asked to
+            for name, asked in server.paths.items():
+                if asked is not None:
+                    headers = conditional if name == CONDITIONAL else {}
+                    expected = 304 if name == CONDITIONAL else 200
+                    got = status_of(bases[server.name] + asked, headers)
+                    assert got == expected, (server.name, asked, got)
+
+        answers = scratch / "answers.json"
+        record_answers(bases["ours"], conditional, answers)
+        port = free_port()
+        ceiling = Server(
+            "ceiling",
+            [*UVICORN, "bench.constant_app:app", "--port", str(port), "--lifespan", "off"]
+            + ["--workers", str(args.workers)],
+            {**os.environ, "BENCH_ANSWERS": str(answers)},
+            port,
+            {name: ours for name, (ours, _) in SCENARIOS.items()},
+            ours=False,
         )
-        base = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
-        etag_request = urllib.request.urlopen(base["ours"] + SCENARIOS[CONDITIONAL][0])
-        conditional = {"If-None-Match": etag_request.headers["ETag"]}
-        assert status_of(base["ours"] + SCENARIOS[CONDITIONAL][0], conditional) == 304
-        for name, (_, theirs) in SCENARIOS.items():  # every equivalent answers, and is JSON
-            if theirs is not None:
-                assert status_of(base["datasette"] + theirs, {}) == 200, (name, theirs)
+        stack.enter_context(serving(ceiling.command, ceiling.port, ceiling.env))
+        bases["ceiling"] = f"http://127.0.0.1:{ceiling.port}"
+        servers.append(ceiling)
 
         runs: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for round_ in range(args.rounds):
-            for name, (path, theirs) in SCENARIOS.items():
-                targets = [("ours", base["ours"] + path)]
-                if theirs is not None:
-                    targets.append(("datasette", base["datasette"] + theirs))
-                targets.append(("ceiling", base["ceiling"] + "/"))
-                if round_ % 2:
-                    targets.reverse()
-                for server, url in targets:
-                    headers = conditional if name == CONDITIONAL and server == "ours" else {}
+            for name in SCENARIOS:
+                order = servers[::-1] if round_ % 2 else servers
+                for server in order:
+                    asked = server.paths[name]
+                    if asked is None:
+                        continue
+                    headers = conditional if name == CONDITIONAL else {}
                     result = wrk(
-                        url, connections=args.connections, duration=args.duration, headers=headers
+                        bases[server.name] + asked,
+                        connections=args.connections,
+                        duration=args.duration,
+                        headers=headers,
                     )
-                    runs.setdefault(name, {}).setdefault(server, []).append(result)
+                    runs.setdefault(name, {}).setdefault(server.name, []).append(result)
                     print(
-                        f"round {round_ + 1} {name:24} {server:9} "
-                        f"{result['requests_per_s']:9.0f} req/s"
+                        f"round {round_ + 1} {name:22} {server.name:30} "
+                        f"{result['requests_per_s']:9.0f} req/s  p99 {result['p99_ms']:8.1f} ms"
                     )
-        memory = peak_rss_mib(ours)
+        memory = {
+            server.name: peak_rss_mib(processes[server.name]) for server in servers if server.ours
+        }
 
     table = summarize(runs)
     report = {
@@ -267,7 +379,7 @@ def main() -> None:
         "duration_s": args.duration,
         "rounds": args.rounds,
         "workers": args.workers,
-        "api_peak_rss_mib": memory,
+        "peak_rss_mib": memory,
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
@@ -279,54 +391,105 @@ def main() -> None:
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print_table(table, memory)
+    print_tables(table, memory)
     print(f"wrote {args.out}")
 
 
 def summarize(runs: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any]:
     """Per scenario and server: the median over rounds of each measure, and the ratios."""
-
-    def median(values: list[float]) -> float:
-        ordered = sorted(values)
-        middle = len(ordered) // 2
-        return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
     table: dict[str, Any] = {}
     for name, servers in runs.items():
-        row: dict[str, Any] = {}
-        for server, results in servers.items():
-            row[server] = {
-                key: round(median([r[key] for r in results]), 3)
+        row: dict[str, Any] = {
+            server: {
+                key: round(statistics.median(r[key] for r in results), 3)
                 for key in ("requests_per_s", "p50_ms", "p99_ms")
             }
-        ours = row["ours"]["requests_per_s"]
-        if "datasette" in row:
-            row["ours_over_datasette"] = round(ours / row["datasette"]["requests_per_s"], 2)
-        row["ours_over_ceiling"] = round(ours / row["ceiling"]["requests_per_s"], 5)
+            for server, results in servers.items()
+        }
+
+        row["ratios"] = {
+            "ours_over_datasette": _ratio(row, "ours", "datasette"),
+            "cache_off_over_datasette": _ratio(row, "ours, cache off", "datasette"),
+            "ours_over_ceiling": _ratio(row, "ours", "ceiling"),
+            "p50_100k_over_21": _ratio(row, "ours", "ours at 21 claims", "p50_ms"),
+            "p99_100k_over_21": _ratio(row, "ours", "ours at 21 claims", "p99_ms"),
+            "cache_off_p50_100k_over_21": _ratio(
+                row, "ours, cache off", "ours at 21 claims, cache off", "p50_ms"
+            ),
+        }
         table[name] = row
     return table
 
 
-def print_table(table: dict[str, Any], memory: float) -> None:
-    def cells(result: dict[str, float]) -> str:
-        rate, p50, p99 = result["requests_per_s"], result["p50_ms"], result["p99_ms"]
-        return f"{rate:.0f} | {p50:.1f} ms | {p99:.1f} ms"
+def _ratio(row: dict[str, Any], a: str, b: str, key: str = "requests_per_s") -> float | None:
+    if a not in row or b not in row:
+        return None
+    return round(float(row[a][key]) / float(row[b][key]), 3)
+
+
+def print_tables(table: dict[str, Any], memory: dict[str, float]) -> None:
+    def rate(row: dict[str, Any], server: str) -> str:
+        found = row.get(server)
+        return f"{found['requests_per_s']:.0f}" if found else "n/a"
+
+    def ms(row: dict[str, Any], server: str, key: str) -> str:
+        found = row.get(server)
+        return f"{found[key]:.1f} ms" if found else ""
+
+    def times(value: float | None) -> str:
+        return f"{value:.2f}×" if value is not None else ""
 
     print()
     print(
-        "| scenario | ours req/s | p50 | p99 | Datasette req/s | p50 | p99 | ours/Datasette "
-        "| ceiling req/s | ours as % of ceiling |"
+        "| scenario | ours req/s | p50 | p99 | cache off req/s | p99 | Datasette req/s | p99 "
+        "| ours/Datasette | cache off/Datasette | ceiling req/s | ours/ceiling |"
+    )
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, row in table.items():
+        r = row["ratios"]
+        print(
+            f"| {name} | {rate(row, 'ours')} | {ms(row, 'ours', 'p50_ms')} "
+            f"| {ms(row, 'ours', 'p99_ms')} | {rate(row, 'ours, cache off')} "
+            f"| {ms(row, 'ours, cache off', 'p99_ms')} | {rate(row, 'datasette')} "
+            f"| {ms(row, 'datasette', 'p99_ms')} | {times(r['ours_over_datasette'])} "
+            f"| {times(r['cache_off_over_datasette'])} | {rate(row, 'ceiling')} "
+            f"| {100 * r['ours_over_ceiling']:.0f}% |"
+        )
+    print()
+    print(
+        "| scenario | p50 at 21 claims | p50 at 100k | ratio | p99 at 21 | p99 at 100k | ratio "
+        "| cache off: p50 at 21 | p50 at 100k | ratio |"
     )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, row in table.items():
-        theirs = row.get("datasette")
-        versus = f"{cells(theirs)} | {row['ours_over_datasette']:.2f}×" if theirs else "n/a | | |"
-        ceiling = row["ceiling"]["requests_per_s"]
+        r = row["ratios"]
         print(
-            f"| {name} | {cells(row['ours'])} | {versus} | {ceiling:.0f} "
-            f"| {100 * row['ours_over_ceiling']:.2f}% |"
+            f"| {name} | {ms(row, 'ours at 21 claims', 'p50_ms')} | {ms(row, 'ours', 'p50_ms')} "
+            f"| {times(r['p50_100k_over_21'])} | {ms(row, 'ours at 21 claims', 'p99_ms')} "
+            f"| {ms(row, 'ours', 'p99_ms')} | {times(r['p99_100k_over_21'])} "
+            f"| {ms(row, 'ours at 21 claims, cache off', 'p50_ms')} "
+            f"| {ms(row, 'ours, cache off', 'p50_ms')} | {times(r['cache_off_p50_100k_over_21'])} |"
         )
-    print(f"\nour API's peak resident memory (all workers): {memory} MiB")
+    if any("ours on PostgreSQL" in row for row in table.values()):
+        print()
+        print(
+            "| scenario | SQLite req/s | p99 | PostgreSQL req/s | p99 "
+            "| SQLite, cache off | p99 | PostgreSQL, cache off | p99 |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for name, row in table.items():
+            cells = [
+                f"{rate(row, server)} | {ms(row, server, 'p99_ms')}"
+                for server in (
+                    "ours",
+                    "ours on PostgreSQL",
+                    "ours, cache off",
+                    "ours on PostgreSQL, cache off",
+                )
+            ]
+            print(f"| {name} | " + " | ".join(cells) + " |")
+    print("\npeak resident memory (master and workers): ", end="")
+    print(", ".join(f"{name} {mib} MiB" for name, mib in memory.items()))
 
 
 if __name__ == "__main__":

@@ -409,6 +409,28 @@ def test_a_source_hash_given_must_match_its_text(curator: Curator) -> None:
     assert response.json()["errors"][0]["location"] == "body.sha256"
 
 
+@pytest.mark.parametrize("published", [0, 0.0, "0", "1700000000", "2024-1-5"])
+def test_a_source_date_must_be_written_as_a_date(curator: Curator, published: object) -> None:
+    """Schemathesis found `"published": 0.0` stored as 1970-01-01: numbers are not dates."""
+    source = {
+        "id": "dated-article",
+        "title": "A dated article",
+        "language": "en",
+        "media_type": "text/plain",
+        "text": "Some text.",
+        "published": published,
+    }
+
+    response = curator.client.post("/v1/sources", json=source, headers=curator.auth)
+
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["location"] == "body.published"
+    dated = curator.client.post(
+        "/v1/sources", json={**source, "published": "2024-01-05"}, headers=curator.auth
+    )
+    assert dated.status_code == 201 and dated.json()["published"] == "2024-01-05"
+
+
 def test_a_body_over_the_limit_is_a_413_problem(curator: Curator) -> None:
     limit = curator.settings.max_body_bytes
     source = {"id": "huge", "title": "Huge", "language": "en", "media_type": "text/plain"}

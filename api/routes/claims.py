@@ -42,7 +42,7 @@ MAX_VALUES = 20
 """Values one filter may repeat: enough for any real query, bounded for the database."""
 
 
-def claim_filter(
+async def claim_filter(
     type: Annotated[
         list[ClaimType],
         Query(
