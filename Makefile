@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: serve test lint load check clean bench bench-queries openapi
+.PHONY: serve test lint load check clean bench bench-levers bench-queries openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 bench: $(VENV)/.installed-bench  ## our API vs Datasette vs constant bytes, under wrk (needs wrk)
 	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk"; exit 1; }
 	$(BIN)/python bench/serving.py
+
+bench-levers: $(VENV)/.installed-dev  ## what workers, async routes, uvloop/httptools and the cache each buy
+	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk"; exit 1; }
+	$(BIN)/python -m bench.levers
 
 bench-queries: $(VENV)/.installed-dev  ## p50/p99 and req/s of the main queries, 100k claims vs the article
 	$(BIN)/python bench/queries.py

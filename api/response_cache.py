@@ -156,7 +156,8 @@ class ResponseCacheMiddleware:
                     await send({**message, "body": b"".join(chunks)})
                 elif not message.get("more_body", False):
                     kept = _keep(start["headers"], b"".join(chunks))
-                    if self.revision == revision:  # else the data moved on while computing
+                    # Not when the data moved on while computing, nor past the whole budget.
+                    if self.revision == revision and kept.size <= self.kept.maxsize:
                         self.kept[key] = kept
                     await _answer(kept, if_none_match, False, MISS, send)
             else:

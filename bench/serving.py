@@ -24,6 +24,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import sqlite3
 import statistics
@@ -34,7 +35,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,6 +167,26 @@ def peak_rss_mib(process: subprocess.Popen[bytes]) -> float:
     return round(total / 1024, 1)
 
 
+def settle(limit_s: float = 120.0) -> None:
+    """Wait until the machine is idle: a server still working through the requests of the
+    last run (Datasette's slow counts, PostgreSQL's queries) must not slow the next one."""
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline:
+        before = _cpu_times()
+        time.sleep(0.5)
+        after = _cpu_times()
+        busy = (after[0] - before[0]) / max(after[1] - before[1], 1)
+        if busy < 0.1:
+            return
+
+
+def _cpu_times() -> tuple[int, int]:
+    """Busy and total jiffies of all cores, from /proc/stat."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+    idle = fields[3] + fields[4]
+    return sum(fields) - idle, sum(fields)
+
+
 def wrk(url: str, *, connections: int, duration: int, headers: dict[str, str]) -> dict[str, Any]:
     # A long timeout: a slow server's requests count in its latency instead of vanishing.
     command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency"]
@@ -180,10 +201,12 @@ def wrk(url: str, *, connections: int, duration: int, headers: dict[str, str]) -
     socket_errors = re.search(r"Socket errors: (.*)", out)
     if not (rate and p50 and p99):
         raise RuntimeError(f"cannot read wrk's output:\n{out}")
+    answered = float(rate.group(1)) > 0
     return {
         "requests_per_s": float(rate.group(1)),
-        "p50_ms": _ms(p50),
-        "p99_ms": _ms(p99),
+        # None where nothing was answered within the run: wrk then has no latencies.
+        "p50_ms": _ms(p50) if answered else None,
+        "p99_ms": _ms(p99) if answered else None,
         "non_2xx_3xx": int(errors.group(1)) if errors else 0,
         "socket_errors": socket_errors.group(1).strip() if socket_errors else "",
     }
@@ -232,7 +255,9 @@ def record_answers(base: str, conditional: dict[str, str], out: Path) -> None:
             status, raw, body = response.status, response.headers.items(), response.read()
         except urllib.error.HTTPError as answer:  # the 304
             status, raw, body = answer.code, answer.headers.items(), b""
-        keep = [(n.lower(), v) for n, v in raw if n.lower() not in ("date", "server")]
+        # uvicorn adds its own date and server; urllib asked to close, wrk keeps alive.
+        dropped = ("date", "server", "connection", "keep-alive")
+        keep = [(n.lower(), v) for n, v in raw if n.lower() not in dropped]
         split = urllib.parse.urlsplit(path)
         entries.append(
             {
@@ -264,6 +289,7 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed: apt-get install wrk")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))  # still stop the servers
 
     with tempfile.TemporaryDirectory() as scratch_name, ExitStack() as stack:
         scratch = Path(scratch_name)
@@ -320,19 +346,23 @@ def main() -> None:
         }
         bases = {server.name: f"http://127.0.0.1:{server.port}" for server in servers}
         path = SCENARIOS[CONDITIONAL][0]
-        conditional = {
-            "If-None-Match": urllib.request.urlopen(bases["ours"] + path).headers["ETag"]
+        conditional = {  # each server's own: its links, hence its ETags, name its port
+            server.name: {
+                "If-None-Match": urllib.request.urlopen(bases[server.name] + path).headers["ETag"]
+            }
+            for server in servers
+            if server.ours
         }
         for server in servers:  # every equivalent answers, 304 where asked to
             for name, asked in server.paths.items():
                 if asked is not None:
-                    headers = conditional if name == CONDITIONAL else {}
+                    headers = conditional[server.name] if name == CONDITIONAL else {}
                     expected = 304 if name == CONDITIONAL else 200
                     got = status_of(bases[server.name] + asked, headers)
                     assert got == expected, (server.name, asked, got)
 
         answers = scratch / "answers.json"
-        record_answers(bases["ours"], conditional, answers)
+        record_answers(bases["ours"], conditional["ours"], answers)
         port = free_port()
         ceiling = Server(
             "ceiling",
@@ -345,7 +375,16 @@ def main() -> None:
         )
         stack.enter_context(serving(ceiling.command, ceiling.port, ceiling.env))
         bases["ceiling"] = f"http://127.0.0.1:{ceiling.port}"
+        conditional["ceiling"] = conditional["ours"]  # it answers what ours answered
+        assert status_of(bases["ceiling"] + path, conditional["ceiling"]) == 304
         servers.append(ceiling)
+
+        for server in servers:  # warm: first answers (and kept ones) are not what we measure
+            for name, asked in server.paths.items():
+                if asked is not None:
+                    headers = conditional.get(server.name, {}) if name == CONDITIONAL else {}
+                    wrk(bases[server.name] + asked, connections=4, duration=1, headers=headers)
+                    settle()
 
         runs: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for round_ in range(args.rounds):
@@ -355,7 +394,7 @@ def main() -> None:
                     asked = server.paths[name]
                     if asked is None:
                         continue
-                    headers = conditional if name == CONDITIONAL else {}
+                    headers = conditional.get(server.name, {}) if name == CONDITIONAL else {}
                     result = wrk(
                         bases[server.name] + asked,
                         connections=args.connections,
@@ -363,9 +402,10 @@ def main() -> None:
                         headers=headers,
                     )
                     runs.setdefault(name, {}).setdefault(server.name, []).append(result)
+                    settle()
                     print(
                         f"round {round_ + 1} {name:22} {server.name:30} "
-                        f"{result['requests_per_s']:9.0f} req/s  p99 {result['p99_ms']:8.1f} ms"
+                        f"{result['requests_per_s']:9.0f} req/s  p99 {result['p99_ms']} ms"
                     )
         memory = {
             server.name: peak_rss_mib(processes[server.name]) for server in servers if server.ours
@@ -400,10 +440,7 @@ def summarize(runs: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any
     table: dict[str, Any] = {}
     for name, servers in runs.items():
         row: dict[str, Any] = {
-            server: {
-                key: round(statistics.median(r[key] for r in results), 3)
-                for key in ("requests_per_s", "p50_ms", "p99_ms")
-            }
+            server: {key: _median(r[key] for r in results) for key in MEASURES}
             for server, results in servers.items()
         }
 
@@ -421,8 +458,20 @@ def summarize(runs: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any
     return table
 
 
+MEASURES = ("requests_per_s", "p50_ms", "p99_ms")
+
+
+def _median(values: Iterable[float | None]) -> float | None:
+    """The median over rounds; a latency missing in any round (nothing answered) is missing."""
+    found = list(values)
+    if any(value is None for value in found):
+        return None
+    return round(statistics.median(v for v in found if v is not None), 3)
+
+
 def _ratio(row: dict[str, Any], a: str, b: str, key: str = "requests_per_s") -> float | None:
-    if a not in row or b not in row:
+    """a over b; None where either is missing or b answered nothing in the time given."""
+    if a not in row or b not in row or row[a][key] is None or not row[b][key]:
         return None
     return round(float(row[a][key]) / float(row[b][key]), 3)
 
@@ -434,10 +483,15 @@ def print_tables(table: dict[str, Any], memory: dict[str, float]) -> None:
 
     def ms(row: dict[str, Any], server: str, key: str) -> str:
         found = row.get(server)
-        return f"{found[key]:.1f} ms" if found else ""
+        if not found:
+            return ""
+        return f"{found[key]:.1f} ms" if found[key] is not None else "none answered"
 
     def times(value: float | None) -> str:
         return f"{value:.2f}×" if value is not None else ""
+
+    def percent(value: float | None) -> str:
+        return f"{100 * value:.0f}%" if value is not None else ""
 
     print()
     print(
@@ -453,7 +507,7 @@ def print_tables(table: dict[str, Any], memory: dict[str, float]) -> None:
             f"| {ms(row, 'ours, cache off', 'p99_ms')} | {rate(row, 'datasette')} "
             f"| {ms(row, 'datasette', 'p99_ms')} | {times(r['ours_over_datasette'])} "
             f"| {times(r['cache_off_over_datasette'])} | {rate(row, 'ceiling')} "
-            f"| {100 * r['ours_over_ceiling']:.0f}% |"
+            f"| {percent(r['ours_over_ceiling'])} |"
         )
     print()
     print(

@@ -292,3 +292,18 @@ def test_the_revision_is_the_latest_change_and_moves_with_writes(curator: Curato
     before, after = asyncio.run(read_edit_read())
     assert len(set(before)) == 1 and before[0] is not None and before[0] > 0
     assert set(after) == {before[0] + 1}
+
+
+def test_an_answer_larger_than_the_whole_budget_is_sent_not_kept() -> None:
+    class Large:
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            await send({"type": "http.response.start", "status": 200, "headers": []})
+            await send({"type": "http.response.body", "body": b"x" * 1000})
+
+    app = ResponseCacheMiddleware(Large(), revision=Revision(1), max_bytes=1100)
+
+    async def reads() -> list[tuple[int, bytes]]:
+        return [await _get(app) for _ in range(2)]
+
+    assert asyncio.run(reads()) == [(200, b"x" * 1000)] * 2
+    assert len(app.kept) == 0

@@ -1,0 +1,1 @@
+"""Benchmarks: commands of their own (make bench, bench-levers, bench-queries), not tests."""
