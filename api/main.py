@@ -55,6 +55,10 @@ article *Can Botox for Migraines Make Them Worse?* (no author, date or URL given
 made with `kb keys create NAME`). A change to an existing record needs `If-Match` with
 the ETag of the version you read (428 without it, 412 when someone changed it since).
 
+**Caching.** Every read has an `ETag` (send it back in `If-None-Match` for a `304`), and
+the API keeps each answer in memory until the data changes: `Cache-Status: kb; hit` says
+an answer was kept. A change is seen by the very next read.
+
 Errors are [RFC 9457](https://www.rfc-editor.org/rfc/rfc9457) problem details
 (`application/problem+json`). Lists answer `{{"data": [...], "meta": {{...}}, "links": {{...}}}}`.
 """

@@ -13,6 +13,7 @@ whether an answer was a hit.
 """
 
 import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cachetools import LRUCache
@@ -20,7 +21,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.middleware import matches_etag, not_modified_headers
-from api.revision import RevisionReader
+from api.revision import Revision, RevisionReader
 
 CACHED_PATHS = (
     "/v1/claims",
@@ -47,28 +48,29 @@ MISS = b"kb; fwd=miss; stored"
 UNCACHED = b"kb; fwd=miss"
 
 
+Key = tuple[object, ...]
+
+
 @dataclass(frozen=True, slots=True)
 class Kept:
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: str | None
     not_modified: list[tuple[bytes, bytes]]
-
-    @property
-    def size(self) -> int:
-        return len(self.body) + sum(len(n) + len(v) for n, v in self.headers) + 200
+    size: int
+    """Bytes held: the answer, its headers and its key (a client chooses the key's size)."""
 
 
 class ResponseCacheMiddleware:
     def __init__(self, app: ASGIApp, *, revision: RevisionReader, max_bytes: int) -> None:
         self.app = app
         self.read_revision = revision
-        self.kept: LRUCache[tuple[object, ...], Kept] = LRUCache(
+        self.kept: LRUCache[Key, Kept] = LRUCache(
             maxsize=max_bytes, getsizeof=lambda kept: kept.size
         )
         self.max_entry = min(MAX_ENTRY_BYTES, max_bytes)
-        self.revision: int | None = None
-        self.computing: dict[tuple[object, ...], asyncio.Event] = {}
+        self.revision: Revision | None = None
+        self.computing: dict[Key, asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -88,7 +90,9 @@ class ResponseCacheMiddleware:
             self.kept.clear()
             self.revision = revision
 
-        vary: list[bytes] = [b""] * len(VARY_ON)
+        # Every value of a repeated header: the first one is what the routes read, and an
+        # answer to `Host: a, Host: b` must never be kept as the answer for `Host: b`.
+        vary: list[bytes | None] = [None] * len(VARY_ON)
         if_none_match: str | None = None
         forwarded: list[tuple[bytes, bytes]] = []
         for name, value in scope["headers"]:
@@ -97,8 +101,10 @@ class ResponseCacheMiddleware:
                 continue  # the inner app must answer in full, for the body to be kept
             forwarded.append((name, value))
             if name in VARY_ON:
-                vary[VARY_ON.index(name)] = value
-        key = (scope["scheme"], scope["path"], scope["query_string"], *vary)
+                index = VARY_ON.index(name)
+                seen = vary[index]
+                vary[index] = value if seen is None else seen + b"\n" + value
+        key: Key = (scope["scheme"], scope["path"], scope["query_string"], *vary)
         head = scope["method"] == "HEAD"
 
         computing = self.computing.get(key)
@@ -112,23 +118,36 @@ class ResponseCacheMiddleware:
             await self.app(scope, receive, _marked(send, UNCACHED))
             return
         self.computing[key] = computed = asyncio.Event()
-        try:
-            await self._compute(
-                {**scope, "headers": forwarded}, receive, send, key, revision, if_none_match
-            )
-        finally:
+
+        def release() -> None:
+            """Let those waiting go: the answer is kept, or will not be. Before sending
+            it, so that a slow client holds nobody but itself."""
             computed.set()
             if self.computing.get(key) is computed:
                 del self.computing[key]
+
+        try:
+            await self._compute(
+                {**scope, "headers": forwarded},
+                receive,
+                send,
+                key,
+                revision,
+                if_none_match,
+                release,
+            )
+        finally:
+            release()
 
     async def _compute(
         self,
         scope: Scope,
         receive: Receive,
         send: Send,
-        key: tuple[object, ...],
-        revision: int,
+        key: Key,
+        revision: Revision,
         if_none_match: str | None,
+        release: Callable[[], None],
     ) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
@@ -143,6 +162,7 @@ class ResponseCacheMiddleware:
                 headers = Headers(raw=message["headers"])
                 if message["status"] != 200 or "no-store" in headers.get("cache-control", ""):
                     passing = True
+                    release()
                     await _marked(send, UNCACHED)(message)
                 else:
                     start = message
@@ -152,28 +172,34 @@ class ResponseCacheMiddleware:
                 size += len(chunks[-1])
                 if size > self.max_entry:  # too large to keep: send what came, then stream
                     passing = True
+                    release()
                     await _marked(send, UNCACHED)(start)
                     await send({**message, "body": b"".join(chunks)})
                 elif not message.get("more_body", False):
-                    kept = _keep(start["headers"], b"".join(chunks))
+                    kept = _keep(start["headers"], b"".join(chunks), key)
                     # Not when the data moved on while computing, nor past the whole budget.
-                    if self.revision == revision and kept.size <= self.kept.maxsize:
+                    stored = self.revision == revision and kept.size <= self.kept.maxsize
+                    if stored:
                         self.kept[key] = kept
-                    await _answer(kept, if_none_match, False, MISS, send)
+                    release()
+                    await _answer(kept, if_none_match, False, MISS if stored else UNCACHED, send)
             else:
                 await send(message)
 
         await self.app(scope, receive, capture)
 
 
-def _keep(raw: list[tuple[bytes, bytes]], body: bytes) -> Kept:
+def _keep(raw: list[tuple[bytes, bytes]], body: bytes, key: Key) -> Kept:
     headers = MutableHeaders(raw=[(n, v) for n, v in raw if n.lower() != CACHE_STATUS])
     not_modified = MutableHeaders(raw=not_modified_headers(headers.raw))
+    held = len(body) + sum(len(n) + len(v) for n, v in headers.raw)
+    held += sum(len(part) for part in key if isinstance(part, str | bytes))
     return Kept(
         headers=headers.raw,
         body=body,
         etag=headers.get("etag"),
         not_modified=not_modified.raw,
+        size=held + 200,  # and the objects around them
     )
 
 

@@ -13,6 +13,7 @@ is in flight share the next one.
 
 import asyncio
 import logging
+import os
 import sqlite3
 from pathlib import Path
 from typing import Protocol
@@ -22,13 +23,20 @@ from sqlalchemy import make_url
 
 log = logging.getLogger(__name__)
 
-LATEST = "SELECT max(id) FROM record_change"
-CONNECT_TIMEOUT_SECONDS = 5
+LATEST = "SELECT id, at FROM record_change ORDER BY id DESC LIMIT 1"
+"""The id with its time: a database loaded anew to the same number of changes (a
+recreated schema restarts its ids) still reads as a different revision."""
+READ_TIMEOUT_SECONDS = 5.0
+SQLITE_BUSY_SECONDS = 0.1
+"""The SQLite read runs on the event loop: never wait long for a lock there."""
+
+Revision = tuple[int, str]
+NO_CHANGES: Revision = (0, "")
 
 
 class RevisionReader(Protocol):
-    async def __call__(self) -> int | None:
-        """The latest change id, read after the call began; None when it cannot be read
+    async def __call__(self) -> Revision | None:
+        """The latest change, read after the call began; None when it cannot be read
         (no database yet, or it is down): the caller then must not use what it kept."""
         ...
 
@@ -48,27 +56,36 @@ def revision_reader(database_url: str) -> RevisionReader | None:
 
 
 class SQLiteRevision:
-    """A read-only connection; in WAL mode each query sees the last commit of any process."""
+    """A read-only connection; in WAL mode each query sees the last commit of any process.
+    A file replaced under the same name (a fresh `kb load` elsewhere, moved in) is noticed
+    by its inode, and read through a new connection."""
 
     def __init__(self, path: Path) -> None:
-        self._uri = f"{path.resolve().as_uri()}?mode=ro"
+        self._path = path.resolve()
+        self._uri = f"{self._path.as_uri()}?mode=ro"
         self._connection: sqlite3.Connection | None = None
+        self._file: tuple[int, int] | None = None
 
-    async def __call__(self) -> int | None:
+    async def __call__(self) -> Revision | None:
         try:
-            if self._connection is None:
-                self._connection = sqlite3.connect(self._uri, uri=True, check_same_thread=False)
+            found = os.stat(self._path)
+            if self._connection is None or self._file != (found.st_dev, found.st_ino):
+                await self.aclose()
+                self._connection = sqlite3.connect(
+                    self._uri, uri=True, check_same_thread=False, timeout=SQLITE_BUSY_SECONDS
+                )
+                self._file = (found.st_dev, found.st_ino)
             row = self._connection.execute(LATEST).fetchone()
-        except sqlite3.Error:
+        except (OSError, sqlite3.Error):
             log.debug("data revision unreadable", exc_info=True)
             await self.aclose()
             return None
-        return int(row[0] or 0)
+        return (int(row[0]), str(row[1])) if row is not None else NO_CHANGES
 
     async def aclose(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        connection, self._connection, self._file = self._connection, None, None
+        if connection is not None:
+            connection.close()
 
 
 class PostgresRevision:
@@ -78,43 +95,55 @@ class PostgresRevision:
 
     def __init__(self, conninfo: str) -> None:
         self._conninfo = conninfo
-        self._connection: psycopg.AsyncConnection[tuple[int | None]] | None = None
-        self._next: asyncio.Future[int | None] | None = None
+        self._connection: psycopg.AsyncConnection[tuple[int, object]] | None = None
+        self._next: asyncio.Future[Revision | None] | None = None
         self._reading: asyncio.Task[None] | None = None
 
-    async def __call__(self) -> int | None:
+    async def __call__(self) -> Revision | None:
         if self._next is None:
             self._next = asyncio.get_running_loop().create_future()
-            if self._reading is None or self._reading.done():
-                self._reading = asyncio.create_task(self._read_while_asked())
+        if self._reading is None or self._reading.done():
+            self._reading = asyncio.create_task(self._read_while_asked())
         # Shielded: a client that leaves must not cancel the read others wait for.
         return await asyncio.shield(self._next)
 
     async def _read_while_asked(self) -> None:
-        while self._next is not None:
-            asked, self._next = self._next, None
-            try:
-                value = await self._read()
-            except Exception:  # never leave callers waiting: they serve uncached instead
-                log.exception("data revision unreadable")
-                value = None
-            asked.set_result(value)
-
-    async def _read(self) -> int | None:
         try:
-            if self._connection is None or self._connection.closed:
-                self._connection = await psycopg.AsyncConnection.connect(
-                    self._conninfo, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS
-                )
-            cursor = await self._connection.execute(LATEST)
-            row = await cursor.fetchone()
-        except psycopg.Error:
-            log.debug("data revision unreadable", exc_info=True)
+            while self._next is not None:
+                asked, self._next = self._next, None
+                value: Revision | None = None
+                try:
+                    value = await self._read()
+                except Exception:  # callers serve uncached instead
+                    log.exception("data revision unreadable")
+                finally:  # settled even when cancelled: no caller waits for ever
+                    if not asked.done():
+                        asked.set_result(value)
+        finally:
+            if self._next is not None and not self._next.done():
+                self._next.set_result(None)
+            self._next = None
+
+    async def _read(self) -> Revision | None:
+        try:
+            # A network that drops packets must not hold every read of the worker.
+            async with asyncio.timeout(READ_TIMEOUT_SECONDS):
+                if self._connection is None or self._connection.closed:
+                    self._connection = await psycopg.AsyncConnection.connect(
+                        self._conninfo, autocommit=True
+                    )
+                cursor = await self._connection.execute(LATEST)
+                row = await cursor.fetchone()
+        except (psycopg.Error, TimeoutError):
+            log.warning("data revision unreadable: answers are computed", exc_info=True)
             await self.aclose()
             return None
-        return int(row[0] or 0) if row is not None else 0
+        return (int(row[0]), str(row[1])) if row is not None else NO_CHANGES
 
     async def aclose(self) -> None:
-        if self._connection is not None:
-            await self._connection.close()
-            self._connection = None
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            try:
+                await connection.close()
+            except psycopg.Error:
+                log.debug("closing the revision connection", exc_info=True)

@@ -6,6 +6,8 @@ API and loads by `kb load`, from any process, are seen by the very next read.
 """
 
 import asyncio
+import os
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from api.config import Settings
 from api.db import make_engine
 from api.main import create_app
 from api.response_cache import ResponseCacheMiddleware
-from api.revision import SQLiteRevision, revision_reader
+from api.revision import Revision, SQLiteRevision, revision_reader
 from tests.conftest import BACKENDS, DATA_DIR, Curator, database_url, uvicorn_serving
 from tests.fixtures import CLAIMS_FILE, claim, edit_yaml, kb
 
@@ -113,11 +115,21 @@ def served_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return url
 
 
+def _fresh_connection_reads(base: str, until_stored: int) -> list[httpx.Response]:
+    """Reads, each on a new connection so that either worker may take it, until
+    `until_stored` of them were computed and kept. Each worker keeps an answer once per
+    revision, so two kept means both workers answered."""
+    answers: list[httpx.Response] = []
+    while sum(a.headers["cache-status"] == STORED for a in answers) < until_stored:
+        assert len(answers) < 400, "one worker took every connection"
+        answers.append(httpx.get(base + CLAIM, headers={"Connection": "close"}))
+    return answers
+
+
 def test_a_load_by_another_process_reaches_every_worker(served_url: str, data_dir: Path) -> None:
-    with uvicorn_serving(served_url, workers=2) as base, httpx.Client(base_url=base) as client:
-        # Enough reads that both workers have kept the answer.
-        statuses = {client.get(CLAIM).headers["cache-status"] for _ in range(30)}
-        assert statuses == {STORED, HIT}
+    with uvicorn_serving(served_url, workers=2) as base:
+        before = _fresh_connection_reads(base, until_stored=2)
+        assert {a.headers["cache-status"] for a in before} <= {STORED, HIT}
 
         edit_yaml(
             data_dir,
@@ -127,8 +139,8 @@ def test_a_load_by_another_process_reaches_every_worker(served_url: str, data_di
         loaded = kb("load", str(data_dir), database_url=served_url)
         assert loaded.returncode == 0, loaded.stderr
 
-        titles = {client.get(CLAIM).json()["title"] for _ in range(30)}
-        assert titles == {"Loaded anew"}
+        after = _fresh_connection_reads(base, until_stored=2)
+        assert {a.json()["title"] for a in after} == {"Loaded anew"}
 
 
 def test_errors_writes_and_health_checks_are_not_kept(curator: Curator) -> None:
@@ -192,11 +204,15 @@ def test_memory_is_bounded_and_the_least_recently_read_goes_first(small_cache: T
 # The mechanism alone, with a stand-in app and revision ----------------------------------
 
 
-class Revision:
-    def __init__(self, value: int | None) -> None:
-        self.value = value
+class StandInRevision:
+    def __init__(self, change_id: int | None) -> None:
+        self.value: tuple[int, str] | None = None
+        self.set(change_id)
 
-    async def __call__(self) -> int | None:
+    def set(self, change_id: int | None) -> None:
+        self.value = None if change_id is None else (change_id, f"time of change {change_id}")
+
+    async def __call__(self) -> tuple[int, str] | None:
         return self.value
 
     async def aclose(self) -> None:
@@ -233,7 +249,7 @@ async def _get(app: ResponseCacheMiddleware, path: str = "/v1/claims") -> tuple[
 
 def test_simultaneous_identical_reads_are_computed_once() -> None:
     inner = CountingApp()
-    app = ResponseCacheMiddleware(inner, revision=Revision(7), max_bytes=1024 * 1024)
+    app = ResponseCacheMiddleware(inner, revision=StandInRevision(7), max_bytes=1024 * 1024)
 
     async def burst() -> list[tuple[int, bytes]]:
         return await asyncio.gather(*(_get(app) for _ in range(10)))
@@ -243,20 +259,22 @@ def test_simultaneous_identical_reads_are_computed_once() -> None:
 
 
 def test_a_new_revision_drops_what_was_kept() -> None:
-    inner, revision = CountingApp(), Revision(1)
+    inner, revision = CountingApp(), StandInRevision(1)
     app = ResponseCacheMiddleware(inner, revision=revision, max_bytes=1024 * 1024)
 
     async def reads() -> list[bytes]:
         bodies = [(await _get(app))[1], (await _get(app))[1]]
-        revision.value = 2
+        revision.set(2)
+        bodies += [(await _get(app))[1], (await _get(app))[1]]
+        revision.set(1)  # a database loaded anew: a revision that goes back is new too
         return [*bodies, (await _get(app))[1], (await _get(app))[1]]
 
-    assert asyncio.run(reads()) == [b"1", b"1", b"2", b"2"]
+    assert asyncio.run(reads()) == [b"1", b"1", b"2", b"2", b"3", b"3"]
 
 
 def test_without_a_readable_revision_nothing_is_kept() -> None:
     inner = CountingApp()
-    app = ResponseCacheMiddleware(inner, revision=Revision(None), max_bytes=1024 * 1024)
+    app = ResponseCacheMiddleware(inner, revision=StandInRevision(None), max_bytes=1024 * 1024)
 
     async def reads() -> list[bytes]:
         return [(await _get(app))[1] for _ in range(3)]
@@ -281,17 +299,18 @@ def test_the_revision_is_the_latest_change_and_moves_with_writes(curator: Curato
         )
         assert edited.status_code == 200
 
-    async def read_edit_read() -> tuple[list[int | None], list[int | None]]:
+    async def read_edit_read() -> tuple[list[Revision | None], list[Revision | None]]:
         try:
-            before = await asyncio.gather(*(reader() for _ in range(20)))
+            before = list(await asyncio.gather(*(reader() for _ in range(20))))
             await asyncio.to_thread(edit)
-            return before, await asyncio.gather(*(reader() for _ in range(20)))
+            return before, list(await asyncio.gather(*(reader() for _ in range(20))))
         finally:
             await reader.aclose()
 
     before, after = asyncio.run(read_edit_read())
-    assert len(set(before)) == 1 and before[0] is not None and before[0] > 0
-    assert set(after) == {before[0] + 1}
+    assert len(set(before)) == 1 and before[0] is not None and before[0][0] > 0
+    assert len(set(after)) == 1 and after[0] is not None
+    assert after[0][0] == before[0][0] + 1
 
 
 def test_an_answer_larger_than_the_whole_budget_is_sent_not_kept() -> None:
@@ -300,10 +319,115 @@ def test_an_answer_larger_than_the_whole_budget_is_sent_not_kept() -> None:
             await send({"type": "http.response.start", "status": 200, "headers": []})
             await send({"type": "http.response.body", "body": b"x" * 1000})
 
-    app = ResponseCacheMiddleware(Large(), revision=Revision(1), max_bytes=1100)
+    app = ResponseCacheMiddleware(Large(), revision=StandInRevision(1), max_bytes=1100)
 
     async def reads() -> list[tuple[int, bytes]]:
         return [await _get(app) for _ in range(2)]
 
     assert asyncio.run(reads()) == [(200, b"x" * 1000)] * 2
     assert len(app.kept) == 0
+
+
+def test_repeated_headers_never_poison_what_others_read(curator: Curator) -> None:
+    """Routes read the first of repeated headers: an answer for `gzip, then identity`
+    must not be kept as the answer for plain `identity`."""
+    doubled = curator.client.get(
+        RISK_FACTORS, headers=[("Accept-Encoding", "gzip"), ("Accept-Encoding", "identity")]
+    )
+    plain = curator.client.get(RISK_FACTORS, headers={"Accept-Encoding": "identity"})
+
+    assert doubled.headers.get("content-encoding") == "gzip"
+    assert "content-encoding" not in plain.headers
+    assert plain.headers["cache-status"] == STORED
+
+
+def test_an_answer_computed_while_the_data_changed_is_not_kept() -> None:
+    inner, revision = CountingApp(), StandInRevision(1)
+    app = ResponseCacheMiddleware(inner, revision=revision, max_bytes=1024 * 1024)
+
+    async def reads() -> list[bytes]:
+        slow = asyncio.create_task(_get(app, "/v1/claims"))  # computed at revision 1 ...
+        await asyncio.sleep(0.001)
+        revision.set(2)  # ... while a write commits, seen by the next request
+        other = await _get(app, "/v1/tags")
+        return [(await slow)[1], other[1], (await _get(app, "/v1/claims"))[1]]
+
+    # The answer begun at revision 1 was not kept: revision 2 computes its own.
+    assert asyncio.run(reads()) == [b"1", b"2", b"3"]
+
+
+def test_a_slow_client_holds_up_nobody_else() -> None:
+    app = ResponseCacheMiddleware(CountingApp(), revision=StandInRevision(1), max_bytes=1024 * 1024)
+
+    async def reads() -> tuple[int, bytes]:
+        unblocked = asyncio.Event()
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        async def stuck(message: Message) -> None:
+            await unblocked.wait()  # a client that does not read its answer
+
+        scope = {"type": "http", "method": "GET", "scheme": "http", "path": "/v1/claims"}
+        first = asyncio.create_task(
+            app({**scope, "query_string": b"", "headers": []}, receive, stuck)
+        )
+        await asyncio.sleep(0.05)
+        try:
+            return await asyncio.wait_for(_get(app), timeout=2)
+        finally:
+            unblocked.set()
+            await first
+
+    assert asyncio.run(reads()) == (200, b"1")
+
+
+def test_a_failed_computation_releases_those_waiting() -> None:
+    class NotFoundSlowly:
+        calls = 0
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            self.calls += 1
+            await asyncio.sleep(0.01)
+            await send({"type": "http.response.start", "status": 404, "headers": []})
+            await send({"type": "http.response.body", "body": b"missing"})
+
+    inner = NotFoundSlowly()
+    app = ResponseCacheMiddleware(inner, revision=StandInRevision(1), max_bytes=1024 * 1024)
+
+    async def burst() -> list[tuple[int, bytes]]:
+        return await asyncio.wait_for(asyncio.gather(*(_get(app) for _ in range(3))), 5)
+
+    assert asyncio.run(burst()) == [(404, b"missing")] * 3
+    assert len(app.kept) == 0
+
+
+def test_long_urls_count_against_the_memory_bound() -> None:
+    app = ResponseCacheMiddleware(CountingApp(), revision=StandInRevision(1), max_bytes=64 * 1024)
+
+    async def reads() -> None:
+        for n in range(100):
+            await _get(app, "/v1/claims/" + f"{n:04d}" * 500)  # 2 kB of key, 1-3 B of body
+
+    asyncio.run(reads())
+    assert app.kept.currsize <= 64 * 1024
+    assert 0 < len(app.kept) < 32  # what each key holds is counted, not just its answer
+
+
+def test_a_sqlite_file_replaced_under_its_name_is_read_anew(tmp_path: Path) -> None:
+    def database(name: str, last_change: int) -> Path:
+        path = tmp_path / name
+        with sqlite3.connect(path) as connection:
+            connection.execute("CREATE TABLE record_change (id INTEGER PRIMARY KEY, at TEXT)")
+            connection.execute("INSERT INTO record_change VALUES (?, 'then')", (last_change,))
+        connection.close()
+        return path
+
+    served = database("kb.sqlite3", 2)
+    reader = SQLiteRevision(served)
+    assert asyncio.run(reader()) == (2, "then")
+
+    os.replace(database("new.sqlite3", 5), served)  # a database loaded elsewhere, moved in
+
+    assert asyncio.run(reader()) == (5, "then")
+    asyncio.run(reader.aclose())
