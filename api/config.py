@@ -40,6 +40,12 @@ class Settings(BaseSettings):
         description="Memory each worker may keep answers of reads in, per data revision "
         "(api.response_cache); 0 turns the cache off.",
     )
+    opentelemetry: bool = Field(
+        default=False,
+        description="FastAPI's own OpenTelemetry traces, metrics and logs, for a process "
+        "that configures OpenTelemetry providers. Off, no request spends time looking "
+        "for them (a third of a kept answer's cost).",
+    )
     echo_sql: bool = False
 
     @field_validator("database_url")
