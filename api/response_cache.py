@@ -38,6 +38,7 @@ stream, too large to keep) nor health checks (they must reach the database)."""
 VARY_ON = (b"accept", b"accept-encoding", b"host", b"origin")
 """Request headers an answer may depend on: the format, gzip, the host that links in the
 answer are built on (when no public URL is configured), and CORS's headers."""
+VARY_INDEX = {name: index for index, name in enumerate(VARY_ON)}
 
 MAX_ENTRY_BYTES = 4 * 1024 * 1024
 """Larger answers are passed through, not kept, so one cannot crowd out the rest."""
@@ -100,8 +101,8 @@ class ResponseCacheMiddleware:
                 if_none_match = value.decode("latin-1")
                 continue  # the inner app must answer in full, for the body to be kept
             forwarded.append((name, value))
-            if name in VARY_ON:
-                index = VARY_ON.index(name)
+            index = VARY_INDEX.get(name)
+            if index is not None:
                 seen = vary[index]
                 vary[index] = value if seen is None else seen + b"\n" + value
         key: Key = (scope["scheme"], scope["path"], scope["query_string"], *vary)

@@ -18,7 +18,6 @@ import os
 import sys
 import tempfile
 import time
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +157,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "levers.json")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as scratch_name, ExitStack():
+    with tempfile.TemporaryDirectory() as scratch_name:
         scratch = Path(scratch_name)
         url = f"sqlite:///{scratch / 'kb.sqlite3'}"
         load(url, synthesize(scratch / "data", args.claims))

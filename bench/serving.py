@@ -236,6 +236,10 @@ class Server:
     """Scenario name to the path this server is asked (None: it has no equivalent)."""
     ours: bool = True
 
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
 
 def our_server(name: str, database_url: str, workers: int, **env: str) -> Server:
     port = free_port()
@@ -344,25 +348,32 @@ def main() -> None:
             server.name: stack.enter_context(serving(server.command, server.port, server.env))
             for server in servers
         }
-        bases = {server.name: f"http://127.0.0.1:{server.port}" for server in servers}
         path = SCENARIOS[CONDITIONAL][0]
         conditional = {  # each server's own: its links, hence its ETags, name its port
             server.name: {
-                "If-None-Match": urllib.request.urlopen(bases[server.name] + path).headers["ETag"]
+                "If-None-Match": urllib.request.urlopen(server.base + path).headers["ETag"]
             }
             for server in servers
             if server.ours
         }
+
+        def request(server: Server, name: str) -> tuple[str, dict[str, str]] | None:
+            """The URL and headers that ask `server` scenario `name`; None: no equivalent."""
+            asked = server.paths[name]
+            if asked is None:
+                return None
+            headers = conditional.get(server.name, {}) if name == CONDITIONAL else {}
+            return server.base + asked, headers
+
         for server in servers:  # every equivalent answers, 304 where asked to
-            for name, asked in server.paths.items():
-                if asked is not None:
-                    headers = conditional[server.name] if name == CONDITIONAL else {}
-                    expected = 304 if name == CONDITIONAL else 200
-                    got = status_of(bases[server.name] + asked, headers)
-                    assert got == expected, (server.name, asked, got)
+            for name in SCENARIOS:
+                if found := request(server, name):
+                    got = status_of(*found)
+                    assert got == (304 if name == CONDITIONAL else 200), (server.name, found, got)
 
         answers = scratch / "answers.json"
-        record_answers(bases["ours"], conditional["ours"], answers)
+        ours = next(server for server in servers if server.name == "ours")
+        record_answers(ours.base, conditional["ours"], answers)
         port = free_port()
         ceiling = Server(
             "ceiling",
@@ -374,16 +385,14 @@ def main() -> None:
             ours=False,
         )
         stack.enter_context(serving(ceiling.command, ceiling.port, ceiling.env))
-        bases["ceiling"] = f"http://127.0.0.1:{ceiling.port}"
         conditional["ceiling"] = conditional["ours"]  # it answers what ours answered
-        assert status_of(bases["ceiling"] + path, conditional["ceiling"]) == 304
+        assert status_of(ceiling.base + path, conditional["ceiling"]) == 304
         servers.append(ceiling)
 
         for server in servers:  # warm: first answers (and kept ones) are not what we measure
-            for name, asked in server.paths.items():
-                if asked is not None:
-                    headers = conditional.get(server.name, {}) if name == CONDITIONAL else {}
-                    wrk(bases[server.name] + asked, connections=4, duration=1, headers=headers)
+            for name in SCENARIOS:
+                if found := request(server, name):
+                    wrk(found[0], connections=4, duration=1, headers=found[1])
                     settle()
 
         runs: dict[str, dict[str, list[dict[str, Any]]]] = {}
@@ -391,15 +400,14 @@ def main() -> None:
             for name in SCENARIOS:
                 order = servers[::-1] if round_ % 2 else servers
                 for server in order:
-                    asked = server.paths[name]
-                    if asked is None:
+                    found = request(server, name)
+                    if found is None:
                         continue
-                    headers = conditional.get(server.name, {}) if name == CONDITIONAL else {}
                     result = wrk(
-                        bases[server.name] + asked,
+                        found[0],
                         connections=args.connections,
                         duration=args.duration,
-                        headers=headers,
+                        headers=found[1],
                     )
                     runs.setdefault(name, {}).setdefault(server.name, []).append(result)
                     settle()
@@ -476,6 +484,15 @@ def _ratio(row: dict[str, Any], a: str, b: str, key: str = "requests_per_s") -> 
     return round(float(row[a][key]) / float(row[b][key]), 3)
 
 
+def _print_table(header: list[str], rows: list[list[str]]) -> None:
+    """A Markdown table, numbers right-aligned, after a blank line."""
+    print()
+    print("| " + " | ".join(header) + " |")
+    print("|---|" + "---:|" * (len(header) - 1))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+
+
 def print_tables(table: dict[str, Any], memory: dict[str, float]) -> None:
     def rate(row: dict[str, Any], server: str) -> str:
         found = row.get(server)
@@ -493,55 +510,61 @@ def print_tables(table: dict[str, Any], memory: dict[str, float]) -> None:
     def percent(value: float | None) -> str:
         return f"{100 * value:.0f}%" if value is not None else ""
 
-    print()
-    print(
-        "| scenario | ours req/s | p50 | p99 | cache off req/s | p99 | Datasette req/s | p99 "
-        "| ours/Datasette | cache off/Datasette | ceiling req/s | ours/ceiling |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, row in table.items():
-        r = row["ratios"]
-        print(
-            f"| {name} | {rate(row, 'ours')} | {ms(row, 'ours', 'p50_ms')} "
-            f"| {ms(row, 'ours', 'p99_ms')} | {rate(row, 'ours, cache off')} "
-            f"| {ms(row, 'ours, cache off', 'p99_ms')} | {rate(row, 'datasette')} "
-            f"| {ms(row, 'datasette', 'p99_ms')} | {times(r['ours_over_datasette'])} "
-            f"| {times(r['cache_off_over_datasette'])} | {rate(row, 'ceiling')} "
-            f"| {percent(r['ours_over_ceiling'])} |"
-        )
-    print()
-    print(
-        "| scenario | p50 at 21 claims | p50 at 100k | ratio | p99 at 21 | p99 at 100k | ratio "
-        "| cache off: p50 at 21 | p50 at 100k | ratio |"
-    )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, row in table.items():
-        r = row["ratios"]
-        print(
-            f"| {name} | {ms(row, 'ours at 21 claims', 'p50_ms')} | {ms(row, 'ours', 'p50_ms')} "
-            f"| {times(r['p50_100k_over_21'])} | {ms(row, 'ours at 21 claims', 'p99_ms')} "
-            f"| {ms(row, 'ours', 'p99_ms')} | {times(r['p99_100k_over_21'])} "
-            f"| {ms(row, 'ours at 21 claims, cache off', 'p50_ms')} "
-            f"| {ms(row, 'ours, cache off', 'p50_ms')} | {times(r['cache_off_p50_100k_over_21'])} |"
-        )
-    if any("ours on PostgreSQL" in row for row in table.values()):
-        print()
-        print(
-            "| scenario | SQLite req/s | p99 | PostgreSQL req/s | p99 "
-            "| SQLite, cache off | p99 | PostgreSQL, cache off | p99 |"
-        )
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for name, row in table.items():
-            cells = [
-                f"{rate(row, server)} | {ms(row, server, 'p99_ms')}"
-                for server in (
-                    "ours",
-                    "ours on PostgreSQL",
-                    "ours, cache off",
-                    "ours on PostgreSQL, cache off",
-                )
+    _print_table(
+        ["scenario", "ours req/s", "p50", "p99", "cache off req/s", "p99", "Datasette req/s"]
+        + ["p99", "ours/Datasette", "cache off/Datasette", "ceiling req/s", "ours/ceiling"],
+        [
+            [
+                name,
+                rate(row, "ours"),
+                ms(row, "ours", "p50_ms"),
+                ms(row, "ours", "p99_ms"),
+                rate(row, "ours, cache off"),
+                ms(row, "ours, cache off", "p99_ms"),
+                rate(row, "datasette"),
+                ms(row, "datasette", "p99_ms"),
+                times(row["ratios"]["ours_over_datasette"]),
+                times(row["ratios"]["cache_off_over_datasette"]),
+                rate(row, "ceiling"),
+                percent(row["ratios"]["ours_over_ceiling"]),
             ]
-            print(f"| {name} | " + " | ".join(cells) + " |")
+            for name, row in table.items()
+        ],
+    )
+    _print_table(
+        ["scenario", "p50 at 21 claims", "p50 at 100k", "ratio", "p99 at 21", "p99 at 100k"]
+        + ["ratio", "cache off: p50 at 21", "p50 at 100k", "ratio"],
+        [
+            [
+                name,
+                ms(row, "ours at 21 claims", "p50_ms"),
+                ms(row, "ours", "p50_ms"),
+                times(row["ratios"]["p50_100k_over_21"]),
+                ms(row, "ours at 21 claims", "p99_ms"),
+                ms(row, "ours", "p99_ms"),
+                times(row["ratios"]["p99_100k_over_21"]),
+                ms(row, "ours at 21 claims, cache off", "p50_ms"),
+                ms(row, "ours, cache off", "p50_ms"),
+                times(row["ratios"]["cache_off_p50_100k_over_21"]),
+            ]
+            for name, row in table.items()
+        ],
+    )
+    if any("ours on PostgreSQL" in row for row in table.values()):
+        engines = ("ours", "ours on PostgreSQL", "ours, cache off", "ours on PostgreSQL, cache off")
+        _print_table(
+            ["scenario", "SQLite req/s", "p99", "PostgreSQL req/s", "p99", "SQLite, cache off"]
+            + ["p99", "PostgreSQL, cache off", "p99"],
+            [
+                [name]
+                + [
+                    cell
+                    for server in engines
+                    for cell in (rate(row, server), ms(row, server, "p99_ms"))
+                ]
+                for name, row in table.items()
+            ],
+        )
     print("\npeak resident memory (master and workers): ", end="")
     print(", ".join(f"{name} {mib} MiB" for name, mib in memory.items()))
 
