@@ -18,6 +18,9 @@ app = typer.Typer(
     add_completion=False,
 )
 
+GRACEFUL_SHUTDOWN_SECONDS = 10
+"""After SIGTERM, requests in flight get this long to finish before the server stops."""
+
 DataDir = Annotated[
     Path | None,
     typer.Argument(help="Data folder (default: the repo's data/).", show_default=False),
@@ -217,7 +220,14 @@ def serve(
 
     _migrate_and_load(None, only_if_changed=True)
     typer.echo(f"serving on http://{host}:{port} (docs at /docs)")
-    uvicorn.run("api.main:app", host=host, port=port, workers=workers)
+    uvicorn.run(
+        "api.main:app",
+        host=host,
+        port=port,
+        workers=workers,
+        # SIGTERM: stop taking connections, let requests in flight finish, but not forever.
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+    )
 
 
 if __name__ == "__main__":

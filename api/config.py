@@ -46,6 +46,29 @@ class Settings(BaseSettings):
         "that configures OpenTelemetry providers. Off, no request spends time looking "
         "for them (a third of a kept answer's cost).",
     )
+    max_concurrent_requests: int = Field(
+        default=8,
+        ge=1,
+        le=1000,
+        description="Requests each worker computes at once (api.overload); kept answers "
+        "are not counted. Beyond it a request waits up to `queue_wait_seconds`, then is "
+        "answered 503 with Retry-After. The database pool holds as many connections.",
+    )
+    queue_wait_seconds: float = Field(
+        default=0.5,
+        gt=0,
+        le=30,
+        description="How long a request may wait for a free slot (and a database "
+        "connection) before it is shed with a 503.",
+    )
+    statement_timeout_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        le=3600,
+        description="Longest a single database statement of the API may run (SQLite: "
+        "interrupted by a progress handler; PostgreSQL: statement_timeout); the request "
+        "is answered 503. `kb load` and other commands have no such limit.",
+    )
     echo_sql: bool = False
 
     @field_validator("database_url")

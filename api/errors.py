@@ -9,9 +9,11 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
+from api.db import is_statement_timeout
 from api.schemas import FieldError, Problem
 
 if TYPE_CHECKING:
@@ -128,6 +130,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(OperationalError, _database_unavailable)
+    app.add_exception_handler(PoolTimeout, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected)
 
 
@@ -224,15 +227,27 @@ def _message(error: dict[str, Any]) -> str:
     return message
 
 
+SHED_RETRY_AFTER = "1"
+"""Seconds a shed or interrupted read is told to wait: a burst passes in about that."""
+
+
 async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
-    """The database is unreachable, or busy past the wait (SQLite's one writer at a time):
-    a moment later the same request may succeed."""
-    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
-    return problem(
-        503,
-        "The database is busy or unreachable; retry shortly.",
-        headers={"Retry-After": "5"},
-    )
+    """The database is unreachable, busy past the wait (SQLite's one writer at a time,
+    every connection of this worker in use), or a statement ran past its time limit: a
+    moment later the same request may succeed. Logged in one line, no traceback."""
+    path = f"{request.method} {request.url.path}"
+    retry_after = SHED_RETRY_AFTER
+    if is_statement_timeout(exc):
+        log.warning("statement timeout on %s?%s", path, request.url.query[:200])
+        detail = "The query took longer than this API lets a query run; retry shortly."
+    elif isinstance(exc, PoolTimeout):
+        log.warning("no database connection free in time on %s", path)
+        detail = "The server is at capacity; retry shortly."
+    else:
+        log.warning("database unavailable on %s: %s", path, str(exc).split("\n")[0])
+        detail = "The database is busy or unreachable; retry shortly."
+        retry_after = "5"
+    return problem(503, detail, headers={"Retry-After": retry_after})
 
 
 async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:

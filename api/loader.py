@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from api import changelog, models
 from api.changelog import Entry
-from api.db import lock_for_writing
+from api.db import has_statistics, lock_for_writing, refresh_statistics
 from api.errors import DataError
 from api.queries import latest_fingerprint
 from api.records import claim_row
@@ -169,8 +169,13 @@ def load(
     """
     if only_if_changed:
         with Session(engine) as session:
-            if latest_fingerprint(session=session) == fingerprint(data_dir):
-                return LoadReport(skipped=True)
+            unchanged = latest_fingerprint(session=session) == fingerprint(data_dir)
+        if unchanged:
+            # A database loaded before loads analysed it, or restored without its
+            # statistics, gets them now, before it serves anything.
+            if not has_statistics(engine):
+                refresh_statistics(engine)
+            return LoadReport(skipped=True)
     return sync(engine=engine, data=read_data(data_dir), force=force)
 
 
@@ -187,6 +192,8 @@ def sync(*, engine: Engine, data: DataSet, force: bool = False) -> LoadReport:
         # The load log names data revisions (the export's ETag): only a change makes one.
         if report.total_changes:
             session.add(models.DataLoad(fingerprint=data.fingerprint, loaded_at=datetime.now(UTC)))
+    if report.total_changes:
+        refresh_statistics(engine)
     return report
 
 

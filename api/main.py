@@ -22,6 +22,7 @@ from api.middleware import (
     HeadMiddleware,
 )
 from api.openapi import build_openapi
+from api.overload import ConcurrencyLimitMiddleware
 from api.response_cache import ResponseCacheMiddleware
 from api.revision import revision_reader
 from api.routes import (
@@ -90,7 +91,7 @@ def _operation_id(route: APIRoute) -> str:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
-    engine = make_engine(settings)
+    engine = make_engine(settings, serving=True)
     revision = revision_reader(settings.database_url) if settings.response_cache_bytes else None
 
     @asynccontextmanager
@@ -137,6 +138,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadMiddleware)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    # Inside CORS, so a browser can read a shed request's 503.
+    app.add_middleware(
+        ConcurrencyLimitMiddleware,
+        limit=settings.max_concurrent_requests,
+        wait_seconds=settings.queue_wait_seconds,
+    )
     # Any origin may call: writes carry a bearer key, never cookies, so no page can make
     # a visitor's browser write with the visitor's authority.
     app.add_middleware(

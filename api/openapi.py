@@ -76,8 +76,24 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             "description": "Not Modified: the ETag in If-None-Match still matches.",
             "headers": dict(_CACHING_HEADERS),
         }
+    for item in document["paths"].values():
+        for operation in item.values():
+            operation["responses"].setdefault("503", _UNAVAILABLE)
     _claim_body(document)
     return document
+
+
+_UNAVAILABLE = {
+    **problem_responses(503)[503],
+    "description": "Service Unavailable: the worker is at capacity, a query ran past its "
+    "time limit, or the database is busy or unreachable. Retry after `Retry-After` seconds.",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {"type": "integer", "minimum": 0},
+        }
+    },
+}
 
 
 def _claim_body(document: dict[str, Any]) -> None:

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.serving import BIN, REPO, finish_sqlite, free_port, load, serving, synthesize, wrk
+from bench.serving import BIN, REPO, free_port, load, serving, synthesize, wrk
 
 CLAIM_ID = "risk-factor-allergic-reactions"
 PATH = f"/v1/claims/{CLAIM_ID}"
@@ -161,7 +161,6 @@ def main() -> None:
         scratch = Path(scratch_name)
         url = f"sqlite:///{scratch / 'kb.sqlite3'}"
         load(url, synthesize(scratch / "data", args.claims))
-        finish_sqlite(scratch / "kb.sqlite3")
         micros = in_process(url, args.requests)
         for name, value in micros.items():
             print(f"{name:60} {value:9.1f} µs/request")

@@ -181,33 +181,51 @@ def data_dir(tmp_path: Path) -> Path:
     return copy
 
 
-@contextmanager
-def uvicorn_serving(url: str, *, workers: int = 1) -> Iterator[str]:
-    """The API served by uvicorn over the database at `url`, on a free loopback port."""
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1"]
-        + ["--port", str(port), "--workers", str(workers), "--log-level", "warning"],
-        env={**os.environ, "DATABASE_URL": url},
-        cwd=REPO_ROOT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/healthz").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("the server did not start")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving_process(
+    command: list[str], port: int, *, env: dict[str, str], log: Path | None = None
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A server process (uvicorn, `kb serve`) answering /healthz on `port`; stopped after.
+    With `log`, its standard error goes to that file (to read what it logged)."""
+    with open(log or os.devnull, "wb") as errors:
+        process = subprocess.Popen(
+            command,
+            env={**os.environ, **env},
+            cwd=REPO_ROOT,
+            stderr=errors if log else None,
+        )
+        try:
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/healthz").status_code == 200:
+                        break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            else:
+                pytest.fail("the server did not start")
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=15)
+
+
+@contextmanager
+def uvicorn_serving(
+    url: str, *, workers: int = 1, env: dict[str, str] | None = None, log: Path | None = None
+) -> Iterator[str]:
+    """The API served by uvicorn over the database at `url`, on a free loopback port."""
+    port = free_port()
+    command = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1"]
+    command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
+    with serving_process(command, port, env={"DATABASE_URL": url, **(env or {})}, log=log):
+        yield f"http://127.0.0.1:{port}"
 
 
 @pytest.fixture(scope="session")
