@@ -29,6 +29,7 @@ from api import auth, loader, migrate
 from api.config import REPO_ROOT, Settings
 from api.db import make_engine
 from api.main import create_app
+from api.synth import synthesize
 
 DATA_DIR = REPO_ROOT / "data"
 POSTGRES_MODE = os.environ.get("KB_TEST_POSTGRES", "auto")
@@ -179,6 +180,21 @@ def data_dir(tmp_path: Path) -> Path:
     copy = tmp_path / "data"
     shutil.copytree(DATA_DIR, copy)
     return copy
+
+
+def synthetic_folder(factory: pytest.TempPathFactory, claims: int) -> Path:
+    """The article plus `claims` synthetic ones, as a data folder (what `kb synth` writes)."""
+    out = factory.mktemp("synth") / "data"
+    synthesize(out, claims=claims, include=DATA_DIR)
+    return out
+
+
+def load_database(url: str, data_dir: Path) -> None:
+    """Migrate the database at `url` and load `data_dir` into it, as `kb load` does."""
+    engine = make_engine(Settings(database_url=url))
+    migrate.upgrade(engine)
+    loader.load(engine=engine, data_dir=data_dir)
+    engine.dispose()
 
 
 def free_port() -> int:

@@ -19,17 +19,14 @@ from typing import Any
 import httpx
 import pytest
 
-from api import loader, migrate
 from api.cli import GRACEFUL_SHUTDOWN_SECONDS
-from api.config import Settings
-from api.db import make_engine
-from api.synth import synthesize
 from tests.conftest import (
     BACKENDS,
-    DATA_DIR,
     database_url,
     free_port,
+    load_database,
     serving_process,
+    synthetic_folder,
     uvicorn_serving,
 )
 
@@ -41,9 +38,7 @@ WORDS = ("migraine", "allergic", "dose", "timing", "reaction", "botox", "pain", 
 
 @pytest.fixture(scope="module")
 def synthetic_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("synth") / "data"
-    synthesize(out, claims=CLAIMS, include=DATA_DIR)
-    return out
+    return synthetic_folder(tmp_path_factory, CLAIMS)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -53,10 +48,7 @@ def loaded(
     synthetic_data: Path,
 ) -> str:
     url = database_url(request.param, tmp_path_factory.mktemp("overload"))
-    engine = make_engine(Settings(database_url=url))
-    migrate.upgrade(engine)
-    loader.load(engine=engine, data_dir=synthetic_data)
-    engine.dispose()
+    load_database(url, synthetic_data)
     return url
 
 

@@ -17,12 +17,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
-from api import loader, migrate
 from api.config import Settings
-from api.db import has_statistics, make_engine
+from api.db import has_statistics
 from api.main import create_app
-from api.synth import synthesize
-from tests.conftest import BACKENDS, DATA_DIR, database_url
+from tests.conftest import BACKENDS, database_url, load_database, synthetic_folder
 from tests.fixtures import ARTICLE_CLAIMS
 
 CLAIMS = 100_000
@@ -32,9 +30,7 @@ BIG_TABLES = ("claim", "claim_tag", "claim_relation")
 
 @pytest.fixture(scope="module")
 def synthetic_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("synth") / "data"
-    synthesize(out, claims=CLAIMS, include=DATA_DIR)
-    return out
+    return synthetic_folder(tmp_path_factory, CLAIMS)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -42,10 +38,7 @@ def big(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, synthetic_data: Path
 ) -> Iterator[TestClient]:
     settings = Settings(database_url=database_url(request.param, tmp_path_factory.mktemp("big")))
-    engine = make_engine(settings)
-    migrate.upgrade(engine)
-    loader.load(engine=engine, data_dir=synthetic_data)  # as `kb load` leaves it
-    engine.dispose()
+    load_database(settings.database_url, synthetic_data)  # as `kb load` leaves it
     with TestClient(create_app(settings)) as client:
         yield client
 
