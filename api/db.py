@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Connection, Engine, event, make_url, text
+from sqlalchemy import Engine, event, make_url, text
 from sqlmodel import Session, create_engine
 
 from api.config import Settings
@@ -128,23 +128,19 @@ def refresh_statistics(engine: Engine) -> None:
 def has_statistics(engine: Engine) -> bool:
     """Whether the claim table was ever analysed (a database loaded before `kb load` did)."""
     with engine.connect() as connection:
-        return _has_statistics(connection)
-
-
-def _has_statistics(connection: Connection) -> bool:
-    if connection.dialect.name == "sqlite":
-        analysed = connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
-        ).first()
-        if analysed is None:
-            return False
-        row = connection.exec_driver_sql("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'claim'").first()
-        return row is not None
-    # reltuples is -1 until the first ANALYZE (or VACUUM) of a table.
-    tuples = connection.exec_driver_sql(
-        "SELECT reltuples FROM pg_class WHERE oid = to_regclass('claim')"
-    ).scalar()
-    return tuples is not None and tuples >= 0
+        if connection.dialect.name == "sqlite":
+            analysed = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'"
+            ).first()
+            return analysed is not None and (
+                connection.exec_driver_sql("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'claim'").first()
+                is not None
+            )
+        # reltuples is -1 until the first ANALYZE (or VACUUM) of a table.
+        tuples = connection.exec_driver_sql(
+            "SELECT reltuples FROM pg_class WHERE oid = to_regclass('claim')"
+        ).scalar()
+        return tuples is not None and tuples >= 0
 
 
 WRITE_LOCK = 0x6B62  # "kb": the PostgreSQL advisory lock every writer holds

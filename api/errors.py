@@ -231,23 +231,30 @@ SHED_RETRY_AFTER = "1"
 """Seconds a shed or interrupted read is told to wait: a burst passes in about that."""
 
 
+def at_capacity() -> ProblemResponse:
+    """The answer to a request this worker has no room for (no slot, no connection)."""
+    return problem(
+        503,
+        "The server is at capacity; retry shortly.",
+        headers={"Retry-After": SHED_RETRY_AFTER},
+    )
+
+
 async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
     """The database is unreachable, busy past the wait (SQLite's one writer at a time,
     every connection of this worker in use), or a statement ran past its time limit: a
     moment later the same request may succeed. Logged in one line, no traceback."""
     path = f"{request.method} {request.url.path}"
-    retry_after = SHED_RETRY_AFTER
+    if isinstance(exc, PoolTimeout):
+        log.warning("no database connection free in time on %s", path)
+        return at_capacity()
     if is_statement_timeout(exc):
         log.warning("statement timeout on %s?%s", path, request.url.query[:200])
         detail = "The query took longer than this API lets a query run; retry shortly."
-    elif isinstance(exc, PoolTimeout):
-        log.warning("no database connection free in time on %s", path)
-        detail = "The server is at capacity; retry shortly."
-    else:
-        log.warning("database unavailable on %s: %s", path, str(exc).split("\n")[0])
-        detail = "The database is busy or unreachable; retry shortly."
-        retry_after = "5"
-    return problem(503, detail, headers={"Retry-After": retry_after})
+        return problem(503, detail, headers={"Retry-After": SHED_RETRY_AFTER})
+    log.warning("database unavailable on %s: %s", path, str(exc).split("\n")[0])
+    detail = "The database is busy or unreachable; retry shortly."
+    return problem(503, detail, headers={"Retry-After": "5"})
 
 
 async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:

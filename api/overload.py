@@ -16,7 +16,7 @@ import logging
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.errors import SHED_RETRY_AFTER, problem
+from api.errors import at_capacity
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +40,7 @@ class ConcurrencyLimitMiddleware:
             return
         if not await self._acquire():
             log.warning("shed %s %s: worker at capacity", scope["method"], scope["path"])
-            answer = problem(
-                503,
-                "The server is at capacity; retry shortly.",
-                headers={"Retry-After": SHED_RETRY_AFTER},
-            )
-            await answer(scope, receive, send)
+            await at_capacity()(scope, receive, send)
             return
         try:
             await self.app(scope, receive, send)
