@@ -26,7 +26,7 @@ from api.changelog import Entry
 from api.db import lock_for_writing
 from api.errors import ConflictError, NotFoundError, WriteRefused
 from api.preconditions import IfMatch
-from api.records import claim_row
+from api.records import claim_row, document, served
 from api.schemas import (
     CLAIM_ADAPTER,
     ChangeAction,
@@ -203,13 +203,13 @@ def _save(
 
     now = datetime.now(UTC)
     claim_table = models.Claim.__table__  # type: ignore[attr-defined]
-    row = {**claim_row(claim), "updated_at": now}
+    revision = 1 if current is None else (current.revision or 0) + 1
+    saved = served(claim, revision)
+    row = {**claim_row(claim), "updated_at": now, "document": document(saved)}
     if current is None:
-        revision = 1
         next_seq = session.exec(select(func.coalesce(func.max(col(models.Claim.seq)), 0))).one()
         session.execute(insert(claim_table).values(**row, seq=next_seq + 1, revision=revision))
     else:
-        revision = (current.revision or 0) + 1
         session.execute(
             update(claim_table).where(claim_table.c.id == claim.id).values(**row, revision=revision)
         )
@@ -230,7 +230,6 @@ def _save(
             ],
         )
     session.expire_all()  # the ORM's copies of the rows are stale after the updates above
-    saved = queries.get_claim(session=session, claim_id=claim.id)
     record = changelog.claim_record(saved)
     _log(session, Entry(RecordKind.claim, claim.id, action, revision, record), actor=actor, at=now)
     return saved

@@ -2,13 +2,14 @@
 
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
 from sqlalchemy import Engine, event, make_url, text
 from sqlmodel import Session, create_engine
+from starlette.concurrency import run_in_threadpool
 
 from api.config import Settings
 
@@ -173,3 +174,29 @@ def get_session(request: Request) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 """Closed as soon as the route returns, before the response is sent: the connection goes
 back to the pool at once, and no cleanup is left pending once a client has its answer."""
+
+
+async def get_engine(request: Request) -> Engine:
+    return request.app.state.engine  # type: ignore[no-any-return]
+
+
+EngineDep = Annotated[Engine, Depends(get_engine)]
+
+T = TypeVar("T")
+
+
+async def read(engine: Engine, work: Callable[[Session], T], *, point: bool = False) -> T:
+    """Run a read in a session of its own, with one hop to a worker thread at most.
+
+    A point read (one row by key) on SQLite runs on the event loop: it takes microseconds,
+    less than the hop. Anything longer, and everything on PostgreSQL, runs in a thread,
+    so the loop keeps answering (kept answers, 503s) while it does.
+    """
+
+    def run() -> T:
+        with Session(engine) as session:
+            return work(session)
+
+    if point and engine.dialect.name == "sqlite":
+        return run()
+    return await run_in_threadpool(run)

@@ -7,6 +7,7 @@ Nothing is written unless every file and every record passes every check.
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -14,15 +15,15 @@ from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
-from sqlalchemy import Engine, Table, delete, insert, select, tuple_, update
+from sqlalchemy import Engine, Table, bindparam, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
 from api import changelog, models
 from api.changelog import Entry
 from api.db import has_statistics, lock_for_writing, refresh_statistics
 from api.errors import DataError
-from api.queries import latest_fingerprint
-from api.records import claim_row
+from api.queries import claims_from_rows, latest_fingerprint
+from api.records import claim_row, document, served
 from api.schemas import (
     CLAIM_ADAPTER,
     ChangeAction,
@@ -172,9 +173,14 @@ def load(
             unchanged = latest_fingerprint(session=session) == fingerprint(data_dir)
         if unchanged:
             # A database loaded before loads analysed it, or restored without its
-            # statistics, gets them now, before it serves anything.
+            # statistics, gets them now, before it serves anything; and claims migrated
+            # from before documents were stored get theirs.
             if not has_statistics(engine):
                 refresh_statistics(engine)
+            with Session(engine) as session, session.begin():
+                if session.execute(_MISSING_DOCUMENT.limit(1)).first() is not None:
+                    lock_for_writing(session)
+                    render_missing_documents(session)
             return LoadReport(skipped=True)
     return sync(engine=engine, data=read_data(data_dir), force=force)
 
@@ -189,6 +195,7 @@ def sync(*, engine: Engine, data: DataSet, force: bool = False) -> LoadReport:
     with Session(engine) as session, session.begin():
         lock_for_writing(session)  # after a curator's write, not interleaved with it
         _sync(session, data, report, force=force)
+        render_missing_documents(session)
         # The load log names data revisions (the export's ETag): only a change makes one.
         if report.total_changes:
             session.add(models.DataLoad(fingerprint=data.fingerprint, loaded_at=datetime.now(UTC)))
@@ -337,9 +344,11 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     next_seq = max(seqs.values(), default=0) + 1
     claims: dict[Any, dict[str, Any]] = {}
     for claim in data.claims:
-        if claim.id not in seqs:
+        claims[claim.id] = {**claim_row(claim), "updated_at": now}
+        if claim.id not in seqs:  # new: its document can be rendered at once
             seqs[claim.id], next_seq = next_seq, next_seq + 1
-        claims[claim.id] = {**claim_row(claim), "seq": seqs[claim.id], "updated_at": now}
+            claims[claim.id]["document"] = document(served(claim, 1))
+        claims[claim.id]["seq"] = seqs[claim.id]
     claim_tags = {
         (c.id, slug): {"claim_id": c.id, "tag_slug": slug} for c in data.claims for slug in c.tags
     }
@@ -362,7 +371,9 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     ]
     changes: dict[str, _Changes] = {}
     for table, wanted in tables:
-        changes[table.name] = _upsert(session, table, wanted, ignore={"updated_at", "revision"})
+        changes[table.name] = _upsert(
+            session, table, wanted, ignore={"updated_at", "revision"}, unread={"document"}
+        )
         report.changed[table.name] = changes[table.name].counts()
     for table, _ in reversed(tables):
         _delete(session, table, changes[table.name].deleted)
@@ -379,7 +390,17 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
             .where(claim_table.c.id.in_(part))
             .values(updated_at=now, revision=claim_table.c.revision + 1)
         )
-    entries = _log_entries(data, changes, relinked)
+    # Each changed claim as it is now served: logged, and its document rendered anew
+    # (a new claim's was written with its row).
+    by_id = {claim.id: claim for claim in data.claims}
+    changed = {
+        key: served(by_id[key], _revised(claim_changes, key))
+        for key in claim_changes.inserted + claim_changes.updated + sorted(relinked)
+    }
+    _write_documents(
+        session, {key: claim for key, claim in changed.items() if key in claim_changes.existing}
+    )
+    entries = _log_entries(data, changes, changed)
     unloaded = changelog.unloaded_edits(session)
     overwritten = sorted({(e.kind.value, e.record_id) for e in entries} & unloaded.keys())
     if overwritten and not force:
@@ -410,27 +431,19 @@ def _refuse_to_overwrite_curators(records: list[tuple[str, str]]) -> None:
     )
 
 
-def _as_served(claim: Claim, revision: int) -> Claim:
-    """The claim as the API serves it: tags by slug, relations by kind and target."""
-    return claim.model_copy(
-        update={
-            "revision": revision,
-            "tags": sorted(claim.tags),
-            "relations": sorted(claim.relations, key=lambda r: (r.kind.value, r.target)),
-        }
-    )
+def _revised(change: "_Changes", key: str) -> int:
+    """The revision a changed row has after the load."""
+    return change.existing[key]["revision"] + 1 if key in change.existing else 1
 
 
-def _log_entries(data: DataSet, changes: dict[str, "_Changes"], relinked: set[str]) -> list[Entry]:
-    """The change-log entries of a load: parents first, deletions of children first."""
+def _log_entries(
+    data: DataSet, changes: dict[str, "_Changes"], claims: dict[str, Claim]
+) -> list[Entry]:
+    """The change-log entries of a load, given each changed claim as it is now served:
+    parents first, deletions of children first."""
     entries: list[Entry] = []
     sources = {s.id: s for s in data.sources}
     tags = {t.slug: t for t in data.tags}
-    claims = {c.id: c for c in data.claims}
-
-    def revised(table: str, key: str) -> int:
-        change = changes[table]
-        return change.existing[key]["revision"] + 1 if key in change.existing else 1
 
     for key in changes["source"].inserted + changes["source"].updated:
         action = (
@@ -443,21 +456,20 @@ def _log_entries(data: DataSet, changes: dict[str, "_Changes"], relinked: set[st
         action = (
             ChangeAction.created if key not in changes["tag"].existing else ChangeAction.updated
         )
-        revision = revised("tag", key)
+        revision = _revised(changes["tag"], key)
         entries.append(
             Entry(RecordKind.tag, key, action, revision, changelog.tag_record(tags[key], revision))
         )
     claim_change = changes["claim"]
-    for key in claim_change.inserted + claim_change.updated + sorted(relinked):
-        claim = claims[key]
-        revision = revised("claim", key)
+    for key, claim in claims.items():
+        revision = claim.revision or 1
         action = ChangeAction.updated
         if key not in claim_change.existing:
             action = ChangeAction.created
         elif claim_change.existing[key]["status"] != claim.status.value:
             retracted = claim.status is ClaimStatus.retracted
             action = ChangeAction.retracted if retracted else ChangeAction.restored
-        record = changelog.claim_record(_as_served(claim, revision))
+        record = changelog.claim_record(claim)
         entries.append(Entry(RecordKind.claim, key, action, revision, record))
     for kind, table in (
         (RecordKind.claim, "claim"),
@@ -492,13 +504,19 @@ def _table(model: type[Any]) -> Table:
 
 
 def _upsert(
-    session: Session, table: Table, wanted: dict[Any, dict[str, Any]], ignore: set[str]
+    session: Session,
+    table: Table,
+    wanted: dict[Any, dict[str, Any]],
+    ignore: set[str],
+    unread: Collection[str] = (),
 ) -> _Changes:
-    """Insert and update rows toward `wanted`; columns in `ignore` never count as a change."""
+    """Insert and update rows toward `wanted`; columns in `ignore` never count as a change,
+    and those in `unread` (renderings of the others) are not even read."""
     pk = list(table.primary_key.columns)
     single = len(pk) == 1
     existing: dict[Any, dict[str, Any]] = {}
-    for stored in session.execute(select(table)).mappings():
+    read = select(*(column for column in table.c if column.name not in unread))
+    for stored in session.execute(read).mappings():
         key = stored[pk[0].name] if single else tuple(stored[c.name] for c in pk)
         existing[key] = dict(stored)
 
@@ -522,7 +540,39 @@ def _upsert(
     return _Changes(inserted=new, updated=changed, deleted=gone, existing=existing)
 
 
-def _chunks(keys: list[Any], size: int = 500) -> list[list[Any]]:
+_MISSING_DOCUMENT = select(models.Claim.__table__.c.id).where(  # type: ignore[attr-defined]
+    models.Claim.__table__.c.document.is_(None)  # type: ignore[attr-defined]
+)
+
+
+def render_missing_documents(session: Session) -> None:
+    """Render the document of every claim that has none (claims migrated from before
+    documents were stored), from its rows: what the API serves for it today."""
+    claim_table = _table(models.Claim)
+    while missing := session.execute(_MISSING_DOCUMENT.limit(BATCH)).scalars().all():
+        rows = session.scalars(select(models.Claim).where(claim_table.c.id.in_(missing))).all()
+        _write_documents(session, {claim.id: claim for claim in claims_from_rows(session, rows)})
+        session.expunge_all()
+
+
+def _write_documents(session: Session, claims: dict[str, Claim]) -> None:
+    """Store each served claim's document in its row."""
+    if not claims:
+        return
+    claim_table = _table(models.Claim)
+    session.execute(
+        update(claim_table)
+        .where(claim_table.c.id == bindparam("key"))
+        .values(document=bindparam("rendered")),
+        [{"key": key, "rendered": document(claim)} for key, claim in claims.items()],
+    )
+
+
+BATCH = 500
+"""Keys per statement: well within every engine's limit on bound parameters."""
+
+
+def _chunks(keys: list[Any], size: int = BATCH) -> list[list[Any]]:
     return [keys[i : i + size] for i in range(0, len(keys), size)]
 
 

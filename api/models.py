@@ -77,6 +77,10 @@ class Claim(SQLModel, table=True):
     seq: int = Field(unique=True)  # stable integer key: the FTS5 rowid on SQLite
     search_text: str = Field(sa_type=Text)  # api.search.search_text(title, statement, quote)
     updated_at: datetime  # when the claim, its tags or its relations last changed
+    # The claim as the API serves it (JSON, with its tags, relations and revision),
+    # rendered by the writer in the same transaction as the rows it is made of, so a read
+    # copies it instead of assembling it. NULL until rendered (api.records.document).
+    document: str | None = Field(default=None, sa_type=Text)
 
 
 class ClaimTag(SQLModel, table=True):

@@ -103,8 +103,23 @@ JSONLD_RESPONSE = {
 }
 
 
-T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
+
+
+def render_stored(
+    body: bytes,
+    fmt: Format,
+    request: Request,
+    response: Response,
+    parse: Callable[[], BaseModel],
+    node: Callable[[Any, str], dict[str, Any]],
+) -> Response:
+    """An answer whose JSON is already rendered (stored documents): sent as it is, or
+    parsed into its model for JSON-LD."""
+    response.headers.add_vary_header("Accept")
+    if fmt is Format.jsonld:
+        return _jsonld(parse(), request, response, node)
+    return Response(body, media_type=MEDIA_TYPES[Format.json], headers=dict(response.headers))
 
 
 def render(
@@ -122,6 +137,15 @@ def render(
     response.headers.add_vary_header("Accept")
     if fmt is not Format.jsonld:
         return found
+    return _jsonld(found, request, response, node)
+
+
+def _jsonld(
+    found: BaseModel,
+    request: Request,
+    response: Response,
+    node: Callable[[Any, str], dict[str, Any]],
+) -> JSONResponse:
     base = public_base(request)
     if isinstance(found, Page):
         nodes = [node(item, base) for item in found.data]

@@ -180,6 +180,22 @@ def page_links(
     return links
 
 
+def page_json(documents: list[str], meta: PageMeta, links: PageLinks) -> bytes:
+    """A page's JSON from its items' stored documents: the envelope is serialized, the
+    items are copied as they are."""
+    return b"".join(
+        (
+            b'{"data":[',
+            ",".join(documents).encode(),
+            b'],"meta":',
+            meta.model_dump_json().encode(),
+            b',"links":',
+            links.model_dump_json().encode(),
+            b"}",
+        )
+    )
+
+
 P = TypeVar("P", bound=Page)  # type: ignore[type-arg]
 
 

@@ -27,8 +27,9 @@ from api import changelog
 from api.errors import InvalidParameterError, NotFoundError
 from api.models import Claim as ClaimRow
 from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag
-from api.records import claim_from_row
+from api.records import claim_from_row, document
 from api.schemas import (
+    CLAIM_ADAPTER,
     Certainty,
     Claim,
     ClaimStatus,
@@ -101,11 +102,17 @@ class ClaimFilter:
 
 @dataclass
 class ClaimList:
-    claims: list[Claim]
+    documents: list[str]
+    """Each claim's JSON as served, in order (with its `match`, in a search)."""
     total: int
     next_key: list[Any] | None
     """Sort key of the last claim listed, when more follow: the next page starts after it."""
     facets: dict[Facet, list[tuple[str, int]]]
+
+    @property
+    def claims(self) -> list[Claim]:
+        """The claims as models, for renderings that are not the JSON itself."""
+        return [CLAIM_ADAPTER.validate_json(document) for document in self.documents]
 
 
 NULL_RANK = 2**31 - 1
@@ -139,7 +146,9 @@ def list_claims(
     """
     matching, score = _matching(session, where)
     keys = _sort_keys(sort, score)
-    query = matching.add_columns(score if score is not None else literal(None))
+    query = matching.with_only_columns(
+        *PAGE_COLUMNS, score if score is not None else literal(None), maintain_column_froms=True
+    )
     if after is not None:
         columns = [expression for expression, _ in keys]
         bound = [
@@ -150,25 +159,55 @@ def list_claims(
             tuple_(*columns) < tuple_(*bound) if descending else tuple_(*columns) > tuple_(*bound)
         )
     query = query.order_by(*(e.desc() if desc else e.asc() for e, desc in keys))
-    rows = session.execute(query.offset(offset).limit(limit + 1)).tuples().all()
+    rows = session.execute(query.offset(offset).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
     every_match, _ = _matching(session, where, counting=True)
     total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
-    claims = claims_from_rows(session, [row for row, _ in rows])
+    documents = _documents(session, rows)
     if where.search is not None:
-        for claim, (row, row_score) in zip(claims, rows, strict=True):
-            claim.match = SearchMatch(
-                score=round(float(row_score), 6),
-                snippet=snippet(where.search, row.statement, row.quote, row.title),
+        documents = [
+            _with_match(
+                document,
+                SearchMatch(
+                    score=round(float(row[-1]), 6),
+                    snippet=snippet(where.search, row.statement, row.quote, row.title),
+                ),
             )
-    last = rows[-1][0] if rows and more and sort is not SortOrder.relevance else None
+            for document, row in zip(documents, rows, strict=True)
+        ]
+    last = rows[-1] if rows and more and sort is not SortOrder.relevance else None
     return ClaimList(
-        claims=claims,
+        documents=documents,
         total=total,
         next_key=_key_values(sort, last) if last is not None else None,
         facets={facet: _facet_counts(session, every_match, facet) for facet in facets},
     )
+
+
+CLAIMS = ClaimRow.__table__  # type: ignore[attr-defined]
+PAGE_COLUMNS = (
+    *(CLAIMS.c[name] for name in ("id", "source_id", "quote_start", "quote_end", "rank")),
+    *(CLAIMS.c[name] for name in ("updated_at", "title", "statement", "quote", "document")),
+)
+"""What a page reads of each claim: its sort keys, the fields a search snippet is cut
+from, and its document."""
+
+
+def _documents(session: Session, rows: Sequence[Any]) -> list[str]:
+    """The documents of rows read with PAGE_COLUMNS; those not rendered yet (claims
+    migrated from before documents were stored) are assembled from their rows."""
+    missing = [row.id for row in rows if row.document is None]
+    assembled: dict[str, str] = {}
+    if missing:
+        found = session.exec(select(ClaimRow).where(col(ClaimRow.id).in_(missing))).all()
+        assembled = {claim.id: document(claim) for claim in claims_from_rows(session, found)}
+    return [row.document if row.document is not None else assembled[row.id] for row in rows]
+
+
+def _with_match(document: str, match: SearchMatch) -> str:
+    """A claim's document with its search match added, as its last member."""
+    return f'{document[:-1]},"match":{match.model_dump_json()}}}'
 
 
 KEY_SHAPES: dict[SortOrder, tuple[type, ...]] = {
@@ -192,7 +231,8 @@ def decode_key(sort: SortOrder, values: Sequence[Any]) -> list[Any]:
     return list(values)
 
 
-def _key_values(sort: SortOrder, row: ClaimRow) -> list[Any]:
+def _key_values(sort: SortOrder, row: Any) -> list[Any]:
+    """The sort key of a claim row (or a row read with PAGE_COLUMNS)."""
     article = [row.source_id, row.quote_start, row.quote_end, row.id]
     if sort is SortOrder.rank:
         return [row.rank if row.rank is not None else NULL_RANK, *article]
@@ -314,11 +354,19 @@ def _facet_counts(session: Session, matching: Any, facet: Facet) -> list[tuple[s
     return [(str(v), int(n)) for v, n in session.execute(query)]
 
 
-def get_claim(*, session: Session, claim_id: str) -> Claim:
-    row = session.get(ClaimRow, claim_id)
+def claim_document(*, session: Session, claim_id: str) -> tuple[int, str]:
+    """A claim's revision and its document: one primary-key read."""
+    row = session.execute(
+        sa_select(CLAIMS.c.id, CLAIMS.c.revision, CLAIMS.c.document).where(CLAIMS.c.id == claim_id)
+    ).first()
     if row is None:
         raise NotFoundError("claim", claim_id)
-    return claims_from_rows(session, [row])[0]
+    return row.revision, _documents(session, [row])[0]
+
+
+def get_claim(*, session: Session, claim_id: str) -> Claim:
+    _, found = claim_document(session=session, claim_id=claim_id)
+    return CLAIM_ADAPTER.validate_json(found)
 
 
 # Tags --------------------------------------------------------------------------------

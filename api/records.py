@@ -37,6 +37,24 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     }
 
 
+def served(claim: Claim, revision: int) -> Claim:
+    """The claim as the API serves it: at `revision`, tags by slug, relations by kind and
+    target (a representation that depends on its own rows only, so its revision names it)."""
+    return claim.model_copy(
+        update={
+            "revision": revision,
+            "tags": sorted(claim.tags),
+            "relations": sorted(claim.relations, key=lambda r: (r.kind.value, r.target)),
+            "match": None,
+        }
+    )
+
+
+def document(claim: Claim) -> str:
+    """The stored rendering of a served claim: exactly the JSON a read answers with."""
+    return claim.model_dump_json()
+
+
 def claim_from_row(row: ClaimRow, *, tags: list[str], relations: list[dict[str, str]]) -> Claim:
     return CLAIM_ADAPTER.validate_python(
         {

@@ -304,10 +304,10 @@ def test_a_failure_while_writing_rolls_everything_back(
     before = snapshot(engine)
     real_upsert = loader._upsert
 
-    def fail_on_relations(session: Any, table: Any, wanted: Any, ignore: Any) -> Any:
+    def fail_on_relations(session: Any, table: Any, *args: Any, **kwargs: Any) -> Any:
         if table.name == "claim_relation":
             raise RuntimeError("disk full")
-        return real_upsert(session, table, wanted, ignore)
+        return real_upsert(session, table, *args, **kwargs)
 
     monkeypatch.setattr(loader, "_upsert", fail_on_relations)
     with pytest.raises(RuntimeError, match="disk full"):

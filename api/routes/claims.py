@@ -1,24 +1,28 @@
+from dataclasses import dataclass
 from typing import Annotated
 
 from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from fastapi.responses import JSONResponse
+from sqlmodel import Session
 
 from api import jsonld, queries
-from api.db import SessionDep
+from api.db import EngineDep, read
 from api.errors import InvalidParameterError, problem_responses
-from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render
+from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render_stored
 from api.paging import (
     DIGITS,
     CursorDep,
     PageDep,
+    PageParams,
     decode_cursor,
     encode_cursor,
+    page_json,
     page_links,
 )
 from api.preconditions import revision_etag
 from api.queries import ClaimFilter
 from api.schemas import (
+    CLAIM_ADAPTER,
     DISCLAIMER,
     Certainty,
     Claim,
@@ -29,6 +33,7 @@ from api.schemas import (
     Facet,
     FacetCount,
     MigraineEffect,
+    PageLinks,
     Slug,
     SortOrder,
 )
@@ -139,17 +144,36 @@ async def claim_filter(
 FilterDep = Annotated[ClaimFilter, Depends(claim_filter)]
 
 
+@dataclass(frozen=True)
+class StoredPage:
+    """A page of claims as read: their stored documents, and the envelope around them."""
+
+    found: queries.ClaimList
+    meta: ClaimPageMeta
+    links: PageLinks
+
+    def answer(self, fmt: Format, request: Request, response: Response) -> Response:
+        return render_stored(
+            page_json(self.found.documents, self.meta, self.links),
+            fmt,
+            request,
+            response,
+            lambda: ClaimPage(data=self.found.claims, meta=self.meta, links=self.links),
+            jsonld.claim_node,
+        )
+
+
 def list_page(
     *,
     request: Request,
     response: Response,
-    session: SessionDep,
-    page: PageDep,
+    session: Session,
+    page: PageParams,
     cursor: str | None,
     where: ClaimFilter,
     sort: SortOrder,
     facets: list[Facet],
-) -> ClaimPage:
+) -> StoredPage:
     """One page of claims as every claim list answers it: filtered, sorted, faceted, linked."""
     after, offset = None, page.offset
     if cursor is not None:
@@ -169,34 +193,32 @@ def list_page(
         facets=list(dict.fromkeys(facets)),
     )
     next_cursor = (
-        encode_cursor(sort.value, found.next_key, offset + len(found.claims))
+        encode_cursor(sort.value, found.next_key, offset + len(found.documents))
         if found.next_key is not None
         else None
     )
-    return ClaimPage(
-        data=found.claims,
-        meta=ClaimPageMeta(
-            total=found.total,
-            limit=page.limit,
-            offset=offset,
-            disclaimer=DISCLAIMER,
-            sort=sort,
-            facets={
-                facet: [FacetCount(value=v, count=n) for v, n in counts]
-                for facet, counts in found.facets.items()
-            }
-            if facets
-            else None,
-        ),
-        links=page_links(
-            request,
-            response,
-            total=found.total,
-            limit=page.limit,
-            offset=offset,
-            next_cursor=next_cursor,
-        ),
+    meta = ClaimPageMeta(
+        total=found.total,
+        limit=page.limit,
+        offset=offset,
+        disclaimer=DISCLAIMER,
+        sort=sort,
+        facets={
+            facet: [FacetCount(value=v, count=n) for v, n in counts]
+            for facet, counts in found.facets.items()
+        }
+        if facets
+        else None,
     )
+    links = page_links(
+        request,
+        response,
+        total=found.total,
+        limit=page.limit,
+        offset=offset,
+        next_cursor=next_cursor,
+    )
+    return StoredPage(found, meta, links)
 
 
 ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
@@ -208,10 +230,10 @@ ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
     response_model=ClaimPage,
     responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
-def list_claims(
+async def list_claims(
     request: Request,
     response: Response,
-    session: SessionDep,
+    engine: EngineDep,
     fmt: ClaimFormat,
     page: PageDep,
     cursor: CursorDep,
@@ -231,7 +253,7 @@ def list_claims(
             examples=[["tag", "type"]],
         ),
     ] = [],  # noqa: B006
-) -> ClaimPage | JSONResponse:
+) -> Response:
     """Claims matching every filter given, across all sources.
 
     Filters combine with AND; within one filter, repeated values are any-of, except
@@ -239,17 +261,21 @@ def list_claims(
     matches nothing. Follow `links.next` to page: it carries a cursor, so deep pages
     cost what the first does.
     """
-    found = list_page(
-        request=request,
-        response=response,
-        session=session,
-        page=page,
-        cursor=cursor,
-        where=where,
-        sort=sort,
-        facets=facet,
-    )
-    return render(found, fmt, request, response, jsonld.claim_node)
+
+    def work(session: Session) -> Response:
+        found = list_page(
+            request=request,
+            response=response,
+            session=session,
+            page=page,
+            cursor=cursor,
+            where=where,
+            sort=sort,
+            facets=facet,
+        )
+        return found.answer(fmt, request, response)
+
+    return await read(engine, work)
 
 
 @router.get(
@@ -258,20 +284,31 @@ def list_claims(
     response_model=Claim,
     responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
 )
-def get_claim(
+async def get_claim(
     claim_id: Annotated[
         Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
     ],
-    session: SessionDep,
+    engine: EngineDep,
     fmt: ClaimFormat,
     request: Request,
     response: Response,
-) -> Claim | JSONResponse:
+) -> Response:
     """One claim by its stable id, retracted or not; its `type` says which fields it has.
 
     Its ETag names its revision: send it back in If-Match to change the claim.
     """
-    claim = queries.get_claim(session=session, claim_id=claim_id)
+    revision, found = await read(
+        engine,
+        lambda session: queries.claim_document(session=session, claim_id=claim_id),
+        point=True,
+    )
     variant = ("jsonld",) if fmt is Format.jsonld else ()
-    response.headers["ETag"] = revision_etag(claim.revision or 1, *variant)
-    return render(claim, fmt, request, response, jsonld.claim_node)
+    response.headers["ETag"] = revision_etag(revision, *variant)
+    return render_stored(
+        found.encode(),
+        fmt,
+        request,
+        response,
+        lambda: CLAIM_ADAPTER.validate_json(found),
+        jsonld.claim_node,
+    )

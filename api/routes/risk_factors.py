@@ -1,12 +1,11 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from fastapi.responses import JSONResponse
+from sqlmodel import Session
 
-from api import jsonld
-from api.db import SessionDep
+from api.db import EngineDep, read
 from api.errors import problem_responses
-from api.negotiation import JSONLD_RESPONSE, render
+from api.negotiation import JSONLD_RESPONSE
 from api.paging import CursorDep, PageDep
 from api.queries import ClaimFilter
 from api.routes.claims import MAX_VALUES, ClaimFormat, list_page
@@ -21,10 +20,10 @@ router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
     response_model=ClaimPage,
     responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
-def list_risk_factors(
+async def list_risk_factors(
     request: Request,
     response: Response,
-    session: SessionDep,
+    engine: EngineDep,
     fmt: ClaimFormat,
     page: PageDep,
     cursor: CursorDep,
@@ -36,18 +35,23 @@ def list_risk_factors(
             examples=[["can-botox-for-migraines-make-them-worse"]],
         ),
     ] = [],  # noqa: B006 - FastAPI copies defaults per request
-) -> ClaimPage | JSONResponse:
+) -> Response:
     """The factors sources say can make migraines worse with Botox, ordered by `rank`
     (their position in the source's list), then by source. For other filters, use
     `GET /v1/claims?type=risk_factor`."""
-    found = list_page(
-        request=request,
-        response=response,
-        session=session,
-        page=page,
-        cursor=cursor,
-        where=ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source)),
-        sort=SortOrder.rank,
-        facets=[],
-    )
-    return render(found, fmt, request, response, jsonld.claim_node)
+    where = ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source))
+
+    def work(session: Session) -> Response:
+        found = list_page(
+            request=request,
+            response=response,
+            session=session,
+            page=page,
+            cursor=cursor,
+            where=where,
+            sort=SortOrder.rank,
+            facets=[],
+        )
+        return found.answer(fmt, request, response)
+
+    return await read(engine, work)
