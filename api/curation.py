@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from sqlalchemy import Engine, delete, func, insert, update
 from sqlmodel import Session, col, select
 
-from api import changelog, models, queries
+from api import changelog, counts, models, queries
 from api.changelog import Entry
 from api.db import lock_for_writing
 from api.errors import ConflictError, NotFoundError, WriteRefused
@@ -229,6 +229,7 @@ def _save(
                 for r in claim.relations
             ],
         )
+    counts.recount(session, counts.touched_by(current, claim))
     session.expire_all()  # the ORM's copies of the rows are stale after the updates above
     record = changelog.claim_record(saved)
     _log(session, Entry(RecordKind.claim, claim.id, action, revision, record), actor=actor, at=now)

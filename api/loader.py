@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, Table, bindparam, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
-from api import changelog, models
+from api import changelog, counts, models
 from api.changelog import Entry
 from api.db import has_statistics, lock_for_writing, refresh_statistics
 from api.errors import DataError
@@ -401,6 +401,8 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
         session, {key: claim for key, claim in changed.items() if key in claim_changes.existing}
     )
     entries = _log_entries(data, changes, changed)
+    if changes["claim"].changed_any or changes["claim_tag"].changed_any:
+        counts.recount(session)
     unloaded = changelog.unloaded_edits(session)
     overwritten = sorted({(e.kind.value, e.record_id) for e in entries} & unloaded.keys())
     if overwritten and not force:
@@ -489,6 +491,10 @@ class _Changes:
     updated: list[Any]
     deleted: list[Any]
     existing: dict[Any, dict[str, Any]]  # the rows as they were, by key
+
+    @property
+    def changed_any(self) -> bool:
+        return bool(self.inserted or self.updated or self.deleted)
 
     def counts(self) -> dict[str, int]:
         return {

@@ -106,6 +106,18 @@ class ClaimRelation(SQLModel, table=True):
     )
 
 
+class ClaimCount(SQLModel, table=True):
+    """How many claims have each value of a counted field, per status: kept by every
+    writer of claims in its own transaction (api.counts), read as a list's total."""
+
+    __tablename__ = "claim_count"
+
+    field: str = Field(primary_key=True)  # type, source, certainty, ..., tag; "all"
+    value: str = Field(primary_key=True)  # "" for "all"
+    status: str = Field(primary_key=True)
+    n: int
+
+
 class DataLoad(SQLModel, table=True):
     """One row per `kb load` that changed something: lets `kb serve` skip unchanged data."""
 

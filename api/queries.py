@@ -23,7 +23,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 from sqlmodel import Session, col, select
 
-from api import changelog
+from api import changelog, counts
 from api.errors import InvalidParameterError, NotFoundError
 from api.models import Claim as ClaimRow
 from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag
@@ -146,8 +146,9 @@ def list_claims(
     """
     matching, score = _matching(session, where)
     keys = _sort_keys(sort, score)
+    read = (*PAGE_COLUMNS, *(SNIPPET_COLUMNS if where.search is not None else ()))
     query = matching.with_only_columns(
-        *PAGE_COLUMNS, score if score is not None else literal(None), maintain_column_froms=True
+        *read, score if score is not None else literal(None), maintain_column_froms=True
     )
     if after is not None:
         columns = [expression for expression, _ in keys]
@@ -162,8 +163,12 @@ def list_claims(
     rows = session.execute(query.offset(offset).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    every_match, _ = _matching(session, where, counting=True)
-    total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
+    total = _kept_total(session, where)
+    every_match: Any = None
+    if total is None or facets:
+        every_match, _ = _matching(session, where, counting=True)
+        if total is None:
+            total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
     documents = _documents(session, rows)
     if where.search is not None:
         documents = [
@@ -186,12 +191,13 @@ def list_claims(
 
 
 CLAIMS = ClaimRow.__table__  # type: ignore[attr-defined]
-PAGE_COLUMNS = (
-    *(CLAIMS.c[name] for name in ("id", "source_id", "quote_start", "quote_end", "rank")),
-    *(CLAIMS.c[name] for name in ("updated_at", "title", "statement", "quote", "document")),
+PAGE_COLUMNS = tuple(
+    CLAIMS.c[name]
+    for name in ("id", "source_id", "quote_start", "quote_end", "rank", "updated_at", "document")
 )
-"""What a page reads of each claim: its sort keys, the fields a search snippet is cut
-from, and its document."""
+"""What a page reads of each claim: its sort keys and its document."""
+SNIPPET_COLUMNS = tuple(CLAIMS.c[name] for name in ("title", "statement", "quote"))
+"""What a search page reads besides: the fields its snippets are cut from."""
 
 
 def _documents(session: Session, rows: Sequence[Any]) -> list[str]:
@@ -208,6 +214,30 @@ def _documents(session: Session, rows: Sequence[Any]) -> list[str]:
 def _with_match(document: str, match: SearchMatch) -> str:
     """A claim's document with its search match added, as its last member."""
     return f'{document[:-1]},"match":{match.model_dump_json()}}}'
+
+
+def _kept_total(session: Session, where: ClaimFilter) -> int | None:
+    """The number of matches as the writers keep it (api.counts), when `where` filters by
+    one field at most: any of its values, or one tag. None: the matches must be counted."""
+    if where.search is not None or where.ranks:
+        return None
+    tags_all, tags_any = list(dict.fromkeys(where.tags_all)), list(dict.fromkeys(where.tags_any))
+    conditions = [
+        (field, values)
+        for field, values in (
+            ("type", [t.value for t in where.types]),
+            ("source", list(where.sources)),
+            ("certainty", [c.value for c in where.certainties]),
+            ("migraine_effect", [e.value for e in where.effects]),
+            (counts.TAG, tags_all),
+            (counts.TAG, tags_any),
+        )
+        if values
+    ]
+    if len(conditions) > 1 or len(tags_all) > 1 or len(tags_any) > 1:
+        return None  # claims with both, or with several tags, are not summed from counts
+    field, values = conditions[0] if conditions else (counts.EVERY, [""])
+    return counts.kept_total(session, field, values, [s.value for s in where.statuses])
 
 
 KEY_SHAPES: dict[SortOrder, tuple[type, ...]] = {
@@ -373,14 +403,7 @@ def get_claim(*, session: Session, claim_id: str) -> Claim:
 
 
 def _tag_query() -> Any:
-    claim_count = (
-        select(func.count())
-        .select_from(ClaimTag)
-        .join(ClaimRow, col(ClaimRow.id) == col(ClaimTag.claim_id))
-        .where(col(ClaimTag.tag_slug) == col(Tag.slug), col(ClaimRow.status) == ACTIVE)
-        .scalar_subquery()
-    )
-    return select(Tag, claim_count)
+    return select(Tag, counts.kept_count(counts.TAG, col(Tag.slug), ACTIVE))
 
 
 def _tag_public(tag: Tag, claim_count: int) -> TagPublic:
@@ -416,11 +439,7 @@ _SOURCE_SUMMARY_COLUMNS = [
 
 def _source_query(*extra: Any) -> Any:
     """Source metadata without its text, which can be long; `length` and counts instead."""
-    claim_count = (
-        select(func.count())
-        .where(col(ClaimRow.source_id) == col(Source.id), col(ClaimRow.status) == ACTIVE)
-        .scalar_subquery()
-    )
+    claim_count = counts.kept_count("source", col(Source.id), ACTIVE)
     return sa_select(
         *_SOURCE_SUMMARY_COLUMNS,
         func.length(col(Source.text)).label("length"),

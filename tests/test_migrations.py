@@ -13,6 +13,7 @@ from api.models import metadata
 
 TABLES = {
     "api_key",
+    "claim_count",
     "record_change",
     "loaded_edit",
     "source",

@@ -111,7 +111,12 @@ def test_a_page_in_article_order_is_read_in_index_order(big: TestClient) -> None
     """Without statistics SQLite sorted all 100,000 claims to send the first 50."""
     if big.app.state.engine.dialect.name != "sqlite":  # type: ignore[attr-defined]
         pytest.skip("PostgreSQL may sort a short top-N in memory; its scans are checked above")
-    for url in ("/v1/claims", "/v1/claims?certainty=rare", "/v1/claims?type=risk_factor"):
+    for url in (
+        "/v1/claims",
+        "/v1/claims?certainty=rare",
+        "/v1/claims?type=risk_factor",
+        "/v1/risk-factors",  # one type, in rank order
+    ):
         page, *_ = plans(big, url)
         assert not any("TEMP B-TREE" in line for line in page[1]), (url, page)
 
