@@ -47,7 +47,12 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
         given = given if isinstance(given, str) else " ".join(given)
         connect_args = {"options": f"{given} -c statement_timeout={milliseconds}".strip()}
     engine = create_engine(
-        url, echo=settings.echo_sql, connect_args=connect_args, pool_pre_ping=True, **limits
+        url,
+        echo=settings.echo_sql,
+        connect_args=connect_args,
+        # A SQLite connection is a file handle: nothing to find dead before a query.
+        pool_pre_ping=not sqlite,
+        **limits,
     )
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
