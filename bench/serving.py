@@ -12,9 +12,15 @@ over one SQLite file (the article's claims plus N synthetic ones, `kb synth` + `
    the very bytes our API answered: the stack's ceiling for that answer.
 
 wrk drives each with equivalent requests (`--connections` at once, `--duration` each),
-rounds alternating which server goes first so machine noise falls on all alike. Prints
-Markdown tables and writes JSON: requests/s, p50 and p99 per scenario and server, the
-ratios, and peak resident memory of each of our servers. Loopback only.
+rounds alternating which server goes first so machine noise falls on all alike. Two
+kinds of scenario: one URL asked over and over (what a cache in front sees), and
+distinct URLs (`bench/distinct.lua` walks a shuffled list of paths, each thread from
+its own place): claims by id across all claims, every tag at every page size, two-word
+searches made of the claims' own words, pages deep in the list by cursor, and a mix.
+Distinct URLs are what real traffic mostly is; a cache does little for them. Our API
+runs with `--workers` workers and with one. Prints Markdown tables and writes JSON:
+requests/s, p50 and p99 per scenario and server, the ratios, and peak resident memory
+of each of our servers. Loopback only.
 """
 
 import argparse
@@ -22,6 +28,7 @@ import base64
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import signal
@@ -37,11 +44,16 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+from api.paging import encode_cursor  # noqa: E402 - cursors exactly as the API makes them
+
+DISTINCT_SCRIPT = REPO / "bench" / "distinct.lua"
+WRK_THREADS = 2
 BIN = Path(sys.executable).parent
 TAG = "allergy"
 """A tag on an article claim and on one synthetic claim in seven: the same query at both
@@ -88,6 +100,79 @@ SCENARIOS: dict[str, tuple[str, str | None]] = {
     "conditional GET (304)": ("/v1/risk-factors", None),
 }
 CONDITIONAL = "conditional GET (304)"
+
+
+def _datasette_where(tag: str) -> str:
+    return urllib.parse.quote(f"id in (select claim_id from claim_tag where tag_slug='{tag}')")
+
+
+def distinct_paths(database: Path, seed: int = 7) -> dict[str, tuple[list[str], list[str]]]:
+    """Per distinct-URL scenario, our paths and Datasette's, the i-th of each asking the
+    same thing, shuffled alike. Read from the loaded database, so every one answers."""
+    rng = random.Random(seed)
+    with sqlite3.connect(database) as connection:
+        ids = [row[0] for row in connection.execute("SELECT id FROM claim ORDER BY id")]
+        tags = [row[0] for row in connection.execute("SELECT slug FROM tag ORDER BY slug")]
+        keys = connection.execute(
+            "SELECT source_id, quote_start, quote_end, id FROM claim WHERE status = 'active' "
+            "ORDER BY source_id, quote_start, quote_end, id"
+        ).fetchall()
+        texts = [row[0] for row in connection.execute("SELECT search_text FROM claim")]
+    by_id = [(f"/v1/claims/{i}", f"/kb/claim/{i}.json") for i in ids]
+    by_tag = [
+        (
+            f"/v1/claims?tag={tag}&limit={size}",
+            f"/kb/claim.json?_size={size}&_where={_datasette_where(tag)}",
+        )
+        for tag in tags
+        for size in range(21, 61)
+    ]
+    searches: dict[str, None] = {}
+    while len(searches) < 2000:  # two words of one claim: every search finds something
+        words = [w for w in rng.choice(texts).split() if len(w) > 3 and w.isalpha()]
+        if len(words) >= 2:
+            searches[" ".join(rng.sample(words, 2))] = None
+    search = [
+        (
+            f"/v1/claims?q={urllib.parse.quote_plus(q)}&limit=50",
+            f"/kb/claim.json?_search={urllib.parse.quote_plus(q)}&_size=50",
+        )
+        for q in searches
+    ]
+    # Deep pages as a client paging by links.next reaches them: ours by cursor (the
+    # article order), Datasette's by its own next token (its primary-key order).
+    deep = []
+    for position in rng.sample(range(len(keys)), min(5000, len(keys))):
+        cursor = encode_cursor("article", list(keys[position]), position + 1)
+        deep.append(
+            (
+                f"/v1/claims?limit=50&cursor={cursor}",
+                f"/kb/claim.json?_size=50&_next={urllib.parse.quote(ids[position])}",
+            )
+        )
+    scenarios = {
+        "claims by id": by_id,
+        "every tag, every size": by_tag,
+        "two-word searches": search,
+        "deep pages by cursor": deep,
+    }
+    # The mix an app's traffic might be: mostly claims by id, then lists and searches.
+    weights = {"claims by id": 10, "every tag, every size": 4, "two-word searches": 4}
+    weights["deep pages by cursor"] = 2
+    mixed = [
+        rng.choice(scenarios[name])
+        for name in rng.choices(list(weights), weights=list(weights.values()), k=20_000)
+    ]
+    scenarios["mixed"] = mixed
+    shuffled = {}
+    for name, pairs in scenarios.items():
+        pairs = list(pairs)
+        rng.shuffle(pairs)
+        shuffled[f"distinct: {name}"] = (
+            [ours for ours, _ in pairs],
+            [theirs for _, theirs in pairs],
+        )
+    return shuffled
 
 
 def free_port() -> int:
@@ -182,13 +267,25 @@ def _cpu_times() -> tuple[int, int]:
     return sum(fields) - idle, sum(fields)
 
 
-def wrk(url: str, *, connections: int, duration: int, headers: dict[str, str]) -> dict[str, Any]:
+def wrk(
+    url: str,
+    *,
+    connections: int,
+    duration: int,
+    headers: dict[str, str],
+    paths: Path | None = None,
+) -> dict[str, Any]:
+    """One wrk run against `url`, or against each path of the file `paths` in turn."""
     # A long timeout: a slow server's requests count in its latency instead of vanishing.
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency"]
-    command.append(url)
+    command = ["wrk", f"-t{WRK_THREADS}", f"-c{connections}", f"-d{duration}s", "--timeout", "30s"]
+    command += ["--latency", url]
     for name, value in headers.items():
         command += ["-H", f"{name}: {value}"]
-    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    env = dict(os.environ)
+    if paths is not None:
+        command += ["-s", str(DISTINCT_SCRIPT)]
+        env |= {"BENCH_PATHS": str(paths), "BENCH_THREADS": str(WRK_THREADS)}
+    out = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     rate = re.search(r"Requests/sec:\s+([\d.]+)", out)
     p50 = re.search(r"^\s+50%\s+([\d.]+)(us|ms|s)", out, re.M)
     p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s)", out, re.M)
@@ -230,10 +327,27 @@ class Server:
     paths: dict[str, str | None]
     """Scenario name to the path this server is asked (None: it has no equivalent)."""
     ours: bool = True
+    path_files: dict[str, Path] = field(default_factory=dict)
+    """Distinct-URL scenario name to the file of paths this server is asked."""
 
     @property
     def base(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+
+@dataclass(frozen=True)
+class Asked:
+    """How a scenario asks one server: a URL, or a base and a file of paths."""
+
+    url: str
+    headers: dict[str, str]
+    paths: Path | None = None
+
+    def sample(self, size: int = 20) -> list[str]:
+        """URLs to check before measuring: the URL, or the first paths of the file."""
+        if self.paths is None:
+            return [self.url]
+        return [self.url + line for line in self.paths.read_text().splitlines()[:size]]
 
 
 def our_server(name: str, database_url: str, workers: int, **env: str) -> Server:
@@ -284,6 +398,9 @@ def main() -> None:
         help="also load the same data into a new schema of this PostgreSQL database and "
         "serve it with --workers workers (the schema is dropped afterwards)",
     )
+    parser.add_argument(
+        "--only", metavar="REGEX", help="run only the scenarios whose name matches this"
+    )
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "http.json")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
@@ -301,9 +418,15 @@ def main() -> None:
         # Measured as `kb load` leaves them: no ANALYZE, VACUUM or checkpoint of our own.
         print(f"built {args.claims} claims + the article in {time.monotonic() - started:.0f} s")
 
+        distinct = distinct_paths(scratch / "kb.sqlite3")
+        names = [*SCENARIOS, *distinct]
+        if args.only:
+            names = [name for name in names if re.search(args.only, name)]
         servers = [
             our_server("ours", big, args.workers),
             our_server("ours, cache off", big, args.workers, KB_RESPONSE_CACHE_BYTES="0"),
+            our_server("ours, 1 worker", big, 1),
+            our_server("ours, cache off, 1 worker", big, 1, KB_RESPONSE_CACHE_BYTES="0"),
             our_server("ours at 21 claims", small, args.workers),
             our_server(
                 "ours at 21 claims, cache off", small, args.workers, KB_RESPONSE_CACHE_BYTES="0"
@@ -322,6 +445,12 @@ def main() -> None:
                     args.workers,
                     KB_RESPONSE_CACHE_BYTES="0",
                 ),
+                our_server(
+                    "ours on PostgreSQL, cache off, 1 worker",
+                    postgres,
+                    1,
+                    KB_RESPONSE_CACHE_BYTES="0",
+                ),
             ]
         metadata = scratch / "metadata.json"
         metadata.write_text(json.dumps(DATASETTE_METADATA))
@@ -331,13 +460,23 @@ def main() -> None:
                 "datasette",
                 [str(BIN / "datasette"), "serve", big.removeprefix("sqlite:///")]
                 + ["--host", "127.0.0.1", "--port", str(port), "--metadata", str(metadata)]
-                + ["--setting", "default_cache_ttl", "0", "--setting", "default_page_size", "50"],
+                + ["--setting", "default_cache_ttl", "0", "--setting", "default_page_size", "50"]
+                + ["--setting", "suggest_facets", "off"],
                 dict(os.environ),
                 port,
                 {name: theirs for name, (_, theirs) in SCENARIOS.items()},
                 ours=False,
             )
         )
+        for name, (ours_paths, their_paths) in distinct.items():
+            files = {}
+            for kind, paths in (("ours", ours_paths), ("datasette", their_paths)):
+                files[kind] = scratch / f"{kind}-{re.sub(r'[^a-z]+', '-', name)}.txt"
+                files[kind].write_text("".join(f"{path}\n" for path in paths))
+            for server in servers:
+                if server.name != "datasette" and "21 claims" in server.name:
+                    continue  # the article alone has not these claims, tags and pages
+                server.path_files[name] = files["ours" if server.ours else "datasette"]
         processes = {
             server.name: stack.enter_context(serving(server.command, server.port, server.env))
             for server in servers
@@ -351,57 +490,70 @@ def main() -> None:
             if server.ours
         }
 
-        def request(server: Server, name: str) -> tuple[str, dict[str, str]] | None:
-            """The URL and headers that ask `server` scenario `name`; None: no equivalent."""
-            asked = server.paths[name]
+        def request(server: Server, name: str) -> Asked | None:
+            """What asks `server` scenario `name`; None: it has no equivalent."""
+            if name in distinct:
+                paths = server.path_files.get(name)
+                return Asked(server.base, {}, paths) if paths is not None else None
+            asked = server.paths.get(name)
             if asked is None:
                 return None
             headers = conditional.get(server.name, {}) if name == CONDITIONAL else {}
-            return server.base + asked, headers
+            return Asked(server.base + asked, headers)
 
         for server in servers:  # every equivalent answers, 304 where asked to
-            for name in SCENARIOS:
+            for name in names:
                 if found := request(server, name):
-                    got = status_of(*found)
-                    assert got == (304 if name == CONDITIONAL else 200), (server.name, found, got)
+                    for url in found.sample():
+                        got = status_of(url, found.headers)
+                        wanted = 304 if name == CONDITIONAL else 200
+                        assert got == wanted, (server.name, url, got)
 
         answers = scratch / "answers.json"
         ours = next(server for server in servers if server.name == "ours")
         record_answers(ours.base, conditional["ours"], answers)
-        port = free_port()
-        ceiling = Server(
-            "ceiling",
-            [*UVICORN, "bench.constant_app:app", "--port", str(port), "--lifespan", "off"]
-            + ["--workers", str(args.workers)],
-            {**os.environ, "BENCH_ANSWERS": str(answers)},
-            port,
-            {name: ours for name, (ours, _) in SCENARIOS.items()},
-            ours=False,
-        )
-        stack.enter_context(serving(ceiling.command, ceiling.port, ceiling.env))
-        conditional["ceiling"] = conditional["ours"]  # it answers what ours answered
-        assert status_of(ceiling.base + path, conditional["ceiling"]) == 304
-        servers.append(ceiling)
+        for workers in sorted({args.workers, 1}, reverse=True):
+            port = free_port()
+            ceiling = Server(
+                "ceiling" if workers == args.workers else "ceiling, 1 worker",
+                [*UVICORN, "bench.constant_app:app", "--port", str(port), "--lifespan", "off"]
+                + ["--workers", str(workers)],
+                {**os.environ, "BENCH_ANSWERS": str(answers)},
+                port,
+                {name: ours for name, (ours, _) in SCENARIOS.items()},
+                ours=False,
+            )
+            stack.enter_context(serving(ceiling.command, ceiling.port, ceiling.env))
+            conditional[ceiling.name] = conditional["ours"]  # it answers what ours answered
+            assert status_of(ceiling.base + path, conditional[ceiling.name]) == 304
+            servers.append(ceiling)
 
         for server in servers:  # warm: first answers (and kept ones) are not what we measure
-            for name in SCENARIOS:
+            for name in names:
                 if found := request(server, name):
-                    wrk(found[0], connections=4, duration=1, headers=found[1])
+                    wrk(
+                        found.url,
+                        connections=4,
+                        duration=1,
+                        headers=found.headers,
+                        paths=found.paths,
+                    )
                     settle()
 
         runs: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for round_ in range(args.rounds):
-            for name in SCENARIOS:
+            for name in names:
                 order = servers[::-1] if round_ % 2 else servers
                 for server in order:
                     found = request(server, name)
                     if found is None:
                         continue
                     result = wrk(
-                        found[0],
+                        found.url,
                         connections=args.connections,
                         duration=args.duration,
-                        headers=found[1],
+                        headers=found.headers,
+                        paths=found.paths,
                     )
                     runs.setdefault(name, {}).setdefault(server.name, []).append(result)
                     settle()
@@ -450,6 +602,14 @@ def summarize(runs: dict[str, dict[str, list[dict[str, Any]]]]) -> dict[str, Any
             "ours_over_datasette": _ratio(row, "ours", "datasette"),
             "cache_off_over_datasette": _ratio(row, "ours, cache off", "datasette"),
             "ours_over_ceiling": _ratio(row, "ours", "ceiling"),
+            "one_worker_over_ceiling": _ratio(row, "ours, 1 worker", "ceiling, 1 worker"),
+            "cache_off_1w_over_datasette": _ratio(row, "ours, cache off, 1 worker", "datasette"),
+            "postgresql_over_sqlite_cache_off": _ratio(
+                row, "ours on PostgreSQL, cache off", "ours, cache off"
+            ),
+            "postgresql_over_sqlite_cache_off_1w": _ratio(
+                row, "ours on PostgreSQL, cache off, 1 worker", "ours, cache off, 1 worker"
+            ),
             "p50_100k_over_21": _ratio(row, "ours", "ours at 21 claims", "p50_ms"),
             "p99_100k_over_21": _ratio(row, "ours", "ours at 21 claims", "p99_ms"),
             "cache_off_p50_100k_over_21": _ratio(
@@ -544,11 +704,37 @@ def print_tables(table: dict[str, Any], memory: dict[str, float]) -> None:
             for name, row in table.items()
         ],
     )
+    _print_table(
+        ["one worker", "ours req/s", "p99", "cache off req/s", "p99", "Datasette req/s"]
+        + ["cache off/Datasette", "ceiling req/s", "ours/ceiling"],
+        [
+            [
+                name,
+                rate(row, "ours, 1 worker"),
+                ms(row, "ours, 1 worker", "p99_ms"),
+                rate(row, "ours, cache off, 1 worker"),
+                ms(row, "ours, cache off, 1 worker", "p99_ms"),
+                rate(row, "datasette"),
+                times(row["ratios"]["cache_off_1w_over_datasette"]),
+                rate(row, "ceiling, 1 worker"),
+                percent(row["ratios"]["one_worker_over_ceiling"]),
+            ]
+            for name, row in table.items()
+        ],
+    )
     if any("ours on PostgreSQL" in row for row in table.values()):
-        engines = ("ours", "ours on PostgreSQL", "ours, cache off", "ours on PostgreSQL, cache off")
+        engines = (
+            "ours",
+            "ours on PostgreSQL",
+            "ours, cache off",
+            "ours on PostgreSQL, cache off",
+            "ours, cache off, 1 worker",
+            "ours on PostgreSQL, cache off, 1 worker",
+        )
         _print_table(
             ["scenario", "SQLite req/s", "p99", "PostgreSQL req/s", "p99", "SQLite, cache off"]
-            + ["p99", "PostgreSQL, cache off", "p99"],
+            + ["p99", "PostgreSQL, cache off", "p99", "SQLite, cache off, 1 worker", "p99"]
+            + ["PostgreSQL, cache off, 1 worker", "p99"],
             [
                 [name]
                 + [
