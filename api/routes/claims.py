@@ -3,6 +3,7 @@ from typing import Annotated
 
 from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api import jsonld, queries
@@ -221,6 +222,36 @@ def list_page(
     return StoredPage(found, meta, links)
 
 
+async def answer_list(
+    *,
+    engine: Engine,
+    fmt: Format,
+    request: Request,
+    response: Response,
+    page: PageParams,
+    cursor: str | None,
+    where: ClaimFilter,
+    sort: SortOrder,
+    facets: list[Facet],
+) -> Response:
+    """A claim list read in one session (one hop to a worker thread), in `fmt`."""
+
+    def work(session: Session) -> Response:
+        found = list_page(
+            request=request,
+            response=response,
+            session=session,
+            page=page,
+            cursor=cursor,
+            where=where,
+            sort=sort,
+            facets=facets,
+        )
+        return found.answer(fmt, request, response)
+
+    return await read(engine, work)
+
+
 ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
 
 
@@ -262,20 +293,17 @@ async def list_claims(
     cost what the first does.
     """
 
-    def work(session: Session) -> Response:
-        found = list_page(
-            request=request,
-            response=response,
-            session=session,
-            page=page,
-            cursor=cursor,
-            where=where,
-            sort=sort,
-            facets=facet,
-        )
-        return found.answer(fmt, request, response)
-
-    return await read(engine, work)
+    return await answer_list(
+        engine=engine,
+        fmt=fmt,
+        request=request,
+        response=response,
+        page=page,
+        cursor=cursor,
+        where=where,
+        sort=sort,
+        facets=facet,
+    )
 
 
 @router.get(

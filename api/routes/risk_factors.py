@@ -1,14 +1,13 @@
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
-from sqlmodel import Session
 
-from api.db import EngineDep, read
+from api.db import EngineDep
 from api.errors import problem_responses
 from api.negotiation import JSONLD_RESPONSE
 from api.paging import CursorDep, PageDep
 from api.queries import ClaimFilter
-from api.routes.claims import MAX_VALUES, ClaimFormat, list_page
+from api.routes.claims import MAX_VALUES, ClaimFormat, answer_list
 from api.schemas import ClaimPage, ClaimType, Slug, SortOrder
 
 router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
@@ -39,19 +38,14 @@ async def list_risk_factors(
     """The factors sources say can make migraines worse with Botox, ordered by `rank`
     (their position in the source's list), then by source. For other filters, use
     `GET /v1/claims?type=risk_factor`."""
-    where = ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source))
-
-    def work(session: Session) -> Response:
-        found = list_page(
-            request=request,
-            response=response,
-            session=session,
-            page=page,
-            cursor=cursor,
-            where=where,
-            sort=SortOrder.rank,
-            facets=[],
-        )
-        return found.answer(fmt, request, response)
-
-    return await read(engine, work)
+    return await answer_list(
+        engine=engine,
+        fmt=fmt,
+        request=request,
+        response=response,
+        page=page,
+        cursor=cursor,
+        where=ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source)),
+        sort=SortOrder.rank,
+        facets=[],
+    )
