@@ -16,13 +16,13 @@ from typing import Any
 from sqlalchemy import Select, delete, func, insert, literal, select
 from sqlmodel import Session
 
-from api.models import Claim, ClaimCount, ClaimTag
+from api.models import Claim, ClaimCount, ClaimTag, table_of
 from api.records import claim_row
 from api.schemas import Claim as PublicClaim
 
-CLAIMS = Claim.__table__  # type: ignore[attr-defined]
-TAGS = ClaimTag.__table__  # type: ignore[attr-defined]
-COUNTS = ClaimCount.__table__  # type: ignore[attr-defined]
+CLAIMS = table_of(Claim)
+TAGS = table_of(ClaimTag)
+COUNTS = table_of(ClaimCount)
 
 EVERY = "all"
 """The field of the count of all claims (per status); its one value is ''."""

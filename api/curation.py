@@ -202,7 +202,7 @@ def _save(
     _check(session, claim, current, source)
 
     now = datetime.now(UTC)
-    claim_table = models.Claim.__table__  # type: ignore[attr-defined]
+    claim_table = models.table_of(models.Claim)
     revision = 1 if current is None else (current.revision or 0) + 1
     saved = served(claim, revision)
     row = {**claim_row(claim), "updated_at": now, "document": document(saved)}

@@ -337,7 +337,7 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
         s.id: {**s.model_dump(exclude={"file"}), "text": data.texts[s.id]} for s in data.sources
     }
     tags = {t.slug: t.model_dump(mode="json") for t in data.tags}
-    claim_table = _table(models.Claim)
+    claim_table = models.table_of(models.Claim)
     seqs: dict[str, int] = dict(
         session.execute(select(claim_table.c.id, claim_table.c.seq)).tuples().all()
     )
@@ -363,11 +363,11 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     }
 
     tables: list[tuple[Table, dict[Any, dict[str, Any]]]] = [
-        (_table(models.Source), sources),
-        (_table(models.Tag), tags),
-        (_table(models.Claim), claims),
-        (_table(models.ClaimTag), claim_tags),
-        (_table(models.ClaimRelation), relations),
+        (models.table_of(models.Source), sources),
+        (models.table_of(models.Tag), tags),
+        (models.table_of(models.Claim), claims),
+        (models.table_of(models.ClaimTag), claim_tags),
+        (models.table_of(models.ClaimRelation), relations),
     ]
     changes: dict[str, _Changes] = {}
     for table, wanted in tables:
@@ -504,11 +504,6 @@ class _Changes:
         }
 
 
-def _table(model: type[Any]) -> Table:
-    table: Table = model.__table__
-    return table
-
-
 def _upsert(
     session: Session,
     table: Table,
@@ -546,15 +541,14 @@ def _upsert(
     return _Changes(inserted=new, updated=changed, deleted=gone, existing=existing)
 
 
-_MISSING_DOCUMENT = select(models.Claim.__table__.c.id).where(  # type: ignore[attr-defined]
-    models.Claim.__table__.c.document.is_(None)  # type: ignore[attr-defined]
-)
+_CLAIMS = models.table_of(models.Claim)
+_MISSING_DOCUMENT = select(_CLAIMS.c.id).where(_CLAIMS.c.document.is_(None))
 
 
 def render_missing_documents(session: Session) -> None:
     """Render the document of every claim that has none (claims migrated from before
     documents were stored), from its rows: what the API serves for it today."""
-    claim_table = _table(models.Claim)
+    claim_table = models.table_of(models.Claim)
     while missing := session.execute(_MISSING_DOCUMENT.limit(BATCH)).scalars().all():
         rows = session.scalars(select(models.Claim).where(claim_table.c.id.in_(missing))).all()
         _write_documents(session, {claim.id: claim for claim in claims_from_rows(session, rows)})
@@ -565,7 +559,7 @@ def _write_documents(session: Session, claims: dict[str, Claim]) -> None:
     """Store each served claim's document in its row."""
     if not claims:
         return
-    claim_table = _table(models.Claim)
+    claim_table = models.table_of(models.Claim)
     session.execute(
         update(claim_table)
         .where(claim_table.c.id == bindparam("key"))

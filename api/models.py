@@ -3,7 +3,7 @@
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Column, ForeignKey, Index, MetaData, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, MetaData, Table, Text
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so migrations name what they create and can drop it again.
@@ -15,6 +15,12 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 metadata: MetaData = SQLModel.metadata
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a model, for reads and writes that need no ORM objects."""
+    table: Table = model.__table__  # type: ignore[attr-defined]
+    return table
 
 
 class Source(SQLModel, table=True):

@@ -26,7 +26,7 @@ from sqlmodel import Session, col, select
 from api import changelog, counts
 from api.errors import InvalidParameterError, NotFoundError
 from api.models import Claim as ClaimRow
-from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag
+from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag, table_of
 from api.records import claim_from_row, document
 from api.schemas import (
     CLAIM_ADAPTER,
@@ -190,7 +190,7 @@ def list_claims(
     )
 
 
-CLAIMS = ClaimRow.__table__  # type: ignore[attr-defined]
+CLAIMS = table_of(ClaimRow)
 PAGE_COLUMNS = tuple(
     CLAIMS.c[name] for name in ("id", "source_id", "quote_start", "quote_end", "rank", "updated_at")
 )
@@ -372,8 +372,7 @@ def _matching(
         )
         # Matches first, then their claims, whatever the planner's statistics say: the
         # other way round probes the search index once per claim (seconds at 100k).
-        claims = ClaimRow.__table__  # type: ignore[attr-defined]
-        ordered = CrossJoin(hits, claims, hits.c.seq == claims.c.seq)
+        ordered = CrossJoin(hits, CLAIMS, hits.c.seq == CLAIMS.c.seq)
         return query.select_from(ordered), -hits.c.rank
     vector = search_vector()
     terms = cast(literal(where.search.tsquery()), TSQUERY)
@@ -416,7 +415,7 @@ def _facet_counts(session: Session, matching: Any, facet: Facet) -> list[tuple[s
     count = func.count().label("n")
     if facet is Facet.tag:
         value = col(ClaimTag.tag_slug)
-        tagged = CrossJoin(claims, ClaimTag.__table__, claims.c.id == col(ClaimTag.claim_id))  # type: ignore[attr-defined]
+        tagged = CrossJoin(claims, table_of(ClaimTag), claims.c.id == col(ClaimTag.claim_id))
         query = sa_select(value, count).select_from(tagged)
     else:
         value = claims.c["source_id" if facet is Facet.source else facet.value]
