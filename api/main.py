@@ -12,7 +12,7 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
-from api.db import make_engine
+from api.db import KeyReader, make_engine
 from api.errors import install_error_handlers
 from api.middleware import (
     GZIP_MINIMUM_SIZE,
@@ -92,6 +92,7 @@ def _operation_id(route: APIRoute) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings, serving=True)
+    key_reader = KeyReader(engine)
     revision = revision_reader(settings.database_url) if settings.response_cache_bytes else None
 
     @asynccontextmanager
@@ -99,6 +100,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         if revision is not None:
             await revision.aclose()
+        key_reader.close()
         engine.dispose()
 
     # Swagger UI and ReDoc load their scripts and styles from this server, from assets
@@ -131,6 +133,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
         app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
     app.state.engine = engine
+    app.state.key_reader = key_reader
     install_error_handlers(app)
     # Outermost last: CORS answers preflights, HEAD borrows GET, gzip wraps the final body.
     app.add_middleware(ETagMiddleware)

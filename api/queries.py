@@ -7,6 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
+    Connection,
+    bindparam,
     cast,
     column,
     exists,
@@ -424,18 +426,25 @@ def _facet_counts(session: Session, matching: Any, facet: Facet) -> list[tuple[s
     return [(str(v), int(n)) for v, n in session.execute(query)]
 
 
-def claim_document(*, session: Session, claim_id: str) -> tuple[int, str]:
+CLAIM_BY_ID = sa_select(CLAIMS.c.id, CLAIMS.c.revision, CLAIMS.c.document).where(
+    CLAIMS.c.id == bindparam("claim_id")
+)
+"""Built once: building and keying a statement costs more than SQLite takes to run it."""
+
+
+def claim_document(connection: Connection, claim_id: str) -> tuple[int, str]:
     """A claim's revision and its document: one primary-key read."""
-    row = session.execute(
-        sa_select(CLAIMS.c.id, CLAIMS.c.revision, CLAIMS.c.document).where(CLAIMS.c.id == claim_id)
-    ).first()
+    row = connection.execute(CLAIM_BY_ID, {"claim_id": claim_id}).first()
     if row is None:
         raise NotFoundError("claim", claim_id)
-    return row.revision, _rendered(session, [row])[0]
+    if row.document is None:
+        with Session(bind=connection) as session:
+            return row.revision, _rendered(session, [row])[0]
+    return row.revision, row.document
 
 
 def get_claim(*, session: Session, claim_id: str) -> Claim:
-    _, found = claim_document(session=session, claim_id=claim_id)
+    _, found = claim_document(session.connection(), claim_id)
     return CLAIM_ADAPTER.validate_json(found)
 
 

@@ -188,6 +188,28 @@ def test_the_cache_can_be_turned_off(uncached: TestClient) -> None:
     assert all(a.status_code == 200 and "cache-status" not in a.headers for a in answers)
 
 
+def test_without_the_cache_a_claim_read_by_id_sees_a_load_from_another_process(
+    uncached: TestClient, settings: Settings, data_dir: Path
+) -> None:
+    """A worker holds a connection for reads by key (SQLite); between reads it pins no
+    snapshot, so a load committed elsewhere is seen at once, and checkpoints can run."""
+    before = uncached.get(CLAIM).json()
+    edit_yaml(
+        data_dir, CLAIMS_FILE, lambda d: claim(d, CLAIM.rsplit("/", 1)[1]).update(title="New")
+    )
+    loaded = kb("load", str(data_dir), database_url=settings.database_url)
+    assert loaded.returncode == 0, loaded.stderr
+
+    after = uncached.get(CLAIM)
+
+    assert after.json()["title"] == "New"
+    assert after.json()["revision"] == before["revision"] + 1
+    assert after.headers["etag"] == f'"r{before["revision"] + 1}"'
+    held = uncached.app.state.key_reader._held  # type: ignore[attr-defined]
+    if held is not None:  # SQLite: idle between reads, in no transaction
+        assert not held.connection.driver_connection.in_transaction
+
+
 def test_memory_is_bounded_and_the_least_recently_read_goes_first(small_cache: TestClient) -> None:
     first = small_cache.get(CLAIM, headers={"Accept-Encoding": "identity"})
     assert first.headers["cache-status"] == STORED

@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api import jsonld, queries
-from api.db import EngineDep, read
+from api.db import EngineDep, KeyReaderDep, read
 from api.errors import InvalidParameterError, problem_responses
 from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render_stored
 from api.paging import (
@@ -316,7 +316,7 @@ async def get_claim(
     claim_id: Annotated[
         Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
     ],
-    engine: EngineDep,
+    reader: KeyReaderDep,
     fmt: ClaimFormat,
     request: Request,
     response: Response,
@@ -325,11 +325,7 @@ async def get_claim(
 
     Its ETag names its revision: send it back in If-Match to change the claim.
     """
-    revision, found = await read(
-        engine,
-        lambda session: queries.claim_document(session=session, claim_id=claim_id),
-        point=True,
-    )
+    revision, found = await reader(lambda connection: queries.claim_document(connection, claim_id))
     variant = ("jsonld",) if fmt is Format.jsonld else ()
     response.headers["ETag"] = revision_etag(revision, *variant)
     return render_stored(
