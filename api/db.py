@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
-from sqlalchemy import Connection, Engine, event, make_url, text
+from sqlalchemy import URL, Engine, event, make_url, text
 from sqlmodel import Session, create_engine
 from starlette.concurrency import run_in_threadpool
 
@@ -43,10 +43,7 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
         # A writer waits for another (lock_for_writing) this long before giving up (503).
         connect_args = {"check_same_thread": False, "timeout": WRITE_WAIT_SECONDS}
     elif serving:
-        milliseconds = int(settings.statement_timeout_seconds * 1000)
-        given = url.query.get("options", "")  # connect_args would replace the URL's own
-        given = given if isinstance(given, str) else " ".join(given)
-        connect_args = {"options": f"{given} -c statement_timeout={milliseconds}".strip()}
+        connect_args = {"options": postgres_options(url, settings.statement_timeout_seconds)}
     engine = create_engine(
         url,
         echo=settings.echo_sql,
@@ -60,6 +57,15 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
         if serving:
             _limit_sqlite_statements(engine, settings.statement_timeout_seconds)
     return engine
+
+
+def postgres_options(url: URL, statement_timeout_seconds: float) -> str:
+    """The URL's own connection options (a search path, say) and the statement timeout:
+    given apart, the second would replace the first."""
+    milliseconds = int(statement_timeout_seconds * 1000)
+    given = url.query.get("options", "")
+    given = given if isinstance(given, str) else " ".join(given)
+    return f"{given} -c statement_timeout={milliseconds}".strip()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -200,44 +206,3 @@ async def read(engine: Engine, work: Callable[[Session], T]) -> T:
             return work(session)
 
     return await run_in_threadpool(run)
-
-
-class KeyReader:
-    """Reads of one row by its key, as cheap as the database makes them.
-
-    On SQLite such a read takes about ten microseconds: less than the hop to a worker
-    thread, less even than checking a connection out of the pool and back (a Session
-    costs as much again). So it runs on the event loop, on one connection the worker
-    holds for it; in autocommit each read is its own snapshot, and between reads the
-    connection pins nothing. Elsewhere the database is across a network: the read runs
-    in a thread on a pooled connection, and the loop never waits for it.
-    """
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.on_loop = engine.dialect.name == "sqlite"
-        self._held: Connection | None = None
-
-    async def __call__(self, work: Callable[[Connection], T]) -> T:
-        if not self.on_loop:
-            return await run_in_threadpool(self._pooled, work)
-        if self._held is None or self._held.closed or self._held.invalidated:
-            self.close()
-            self._held = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-        return work(self._held)
-
-    def _pooled(self, work: Callable[[Connection], T]) -> T:
-        with self.engine.connect() as connection:
-            return work(connection)
-
-    def close(self) -> None:
-        if self._held is not None:
-            self._held.close()
-            self._held = None
-
-
-async def get_key_reader(request: Request) -> KeyReader:
-    return request.app.state.key_reader  # type: ignore[no-any-return]
-
-
-KeyReaderDep = Annotated[KeyReader, Depends(get_key_reader)]

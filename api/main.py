@@ -12,8 +12,9 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
-from api.db import KeyReader, make_engine
+from api.db import make_engine
 from api.errors import install_error_handlers
+from api.key_reads import KeyReader
 from api.middleware import (
     GZIP_MINIMUM_SIZE,
     BodyLimitMiddleware,
@@ -92,7 +93,7 @@ def _operation_id(route: APIRoute) -> str:
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings, serving=True)
-    key_reader = KeyReader(engine)
+    key_reader = KeyReader(engine, settings)
     revision = revision_reader(settings.database_url) if settings.response_cache_bytes else None
 
     @asynccontextmanager
@@ -100,7 +101,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         if revision is not None:
             await revision.aclose()
-        key_reader.close()
+        await key_reader.aclose()
         engine.dispose()
 
     # Swagger UI and ReDoc load their scripts and styles from this server, from assets

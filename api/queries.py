@@ -7,7 +7,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
-    Connection,
     bindparam,
     cast,
     column,
@@ -210,10 +209,10 @@ def _documents(session: Session, rows: Sequence[Any]) -> list[str]:
         sa_select(CLAIMS.c.id, CLAIMS.c.document).where(CLAIMS.c.id.in_([row.id for row in rows]))
     ).all()
     stored = {row.id: row for row in found}
-    return _rendered(session, [stored[row.id] for row in rows])
+    return rendered(session, [stored[row.id] for row in rows])
 
 
-def _rendered(session: Session, rows: Sequence[Any]) -> list[str]:
+def rendered(session: Session, rows: Sequence[Any]) -> list[str]:
     """The documents of rows holding `id` and `document`; those not rendered yet (claims
     migrated from before documents were stored) are assembled from their rows."""
     missing = [row.id for row in rows if row.document is None]
@@ -429,23 +428,16 @@ def _facet_counts(session: Session, matching: Any, facet: Facet) -> list[tuple[s
 CLAIM_BY_ID = sa_select(CLAIMS.c.id, CLAIMS.c.revision, CLAIMS.c.document).where(
     CLAIMS.c.id == bindparam("claim_id")
 )
-"""Built once: building and keying a statement costs more than SQLite takes to run it."""
-
-
-def claim_document(connection: Connection, claim_id: str) -> tuple[int, str]:
-    """A claim's revision and its document: one primary-key read."""
-    row = connection.execute(CLAIM_BY_ID, {"claim_id": claim_id}).first()
-    if row is None:
-        raise NotFoundError("claim", claim_id)
-    if row.document is None:
-        with Session(bind=connection) as session:
-            return row.revision, _rendered(session, [row])[0]
-    return row.revision, row.document
+"""A claim's revision and its document (None until a load renders a migrated claim's:
+`rendered` then assembles it). Built once: building and keying a statement costs more
+than SQLite takes to run it."""
 
 
 def get_claim(*, session: Session, claim_id: str) -> Claim:
-    _, found = claim_document(session.connection(), claim_id)
-    return CLAIM_ADAPTER.validate_json(found)
+    row = session.execute(CLAIM_BY_ID, {"claim_id": claim_id}).first()
+    if row is None:
+        raise NotFoundError("claim", claim_id)
+    return CLAIM_ADAPTER.validate_json(rendered(session, [row])[0])
 
 
 # Tags --------------------------------------------------------------------------------

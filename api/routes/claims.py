@@ -7,8 +7,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api import jsonld, queries
-from api.db import EngineDep, KeyReaderDep, read
-from api.errors import InvalidParameterError, problem_responses
+from api.db import EngineDep, read
+from api.errors import InvalidParameterError, NotFoundError, problem_responses
+from api.key_reads import KeyReaderDep
 from api.negotiation import JSONLD_RESPONSE, Format, negotiate, render_stored
 from api.paging import (
     DIGITS,
@@ -325,9 +326,14 @@ async def get_claim(
 
     Its ETag names its revision: send it back in If-Match to change the claim.
     """
-    revision, found = await reader(lambda connection: queries.claim_document(connection, claim_id))
+    row = await reader.first(queries.CLAIM_BY_ID, {"claim_id": claim_id})
+    if row is None:
+        raise NotFoundError("claim", claim_id)
+    found = row.document
+    if found is None:  # migrated, not rendered yet
+        found = await read(reader.engine, lambda session: queries.rendered(session, [row])[0])
     variant = ("jsonld",) if fmt is Format.jsonld else ()
-    response.headers["ETag"] = revision_etag(revision, *variant)
+    response.headers["ETag"] = revision_etag(row.revision, *variant)
     return render_stored(
         found.encode(),
         fmt,
