@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -145,12 +145,11 @@ def list_claims(
     Pages start at `offset`, or just after the claim whose sort key is `after` (keyset
     paging: as cheap on the last page as on the first). Relevance has no keyset.
     """
+    where = _statuses_read(session, where)
     matching, score = _matching(session, where, tag_first=_rare_tag(session, where, limit))
     keys = _sort_keys(sort, score)
-    read = (*PAGE_COLUMNS, *(SNIPPET_COLUMNS if where.search is not None else ()))
-    query = matching.with_only_columns(
-        *read, score if score is not None else literal(None), maintain_column_froms=True
-    )
+    scored = score if score is not None else literal(None)
+    query = matching.with_only_columns(*KEY_COLUMNS[sort], scored, maintain_column_froms=True)
     if after is not None:
         columns = [expression for expression, _ in keys]
         bound = [
@@ -165,23 +164,14 @@ def list_claims(
     more = len(rows) > limit
     rows = rows[:limit]
     total = _kept_total(session, where)
+    if total is None:
+        total = _search_only_total(session, where)
     every_match: Any = None
     if total is None or facets:
         every_match, _ = _matching(session, where, counting=True)
         if total is None:
             total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
-    documents = _documents(session, rows)
-    if where.search is not None:
-        documents = [
-            _with_match(
-                document,
-                SearchMatch(
-                    score=round(float(row[-1]), 6),
-                    snippet=snippet(where.search, row.statement, row.quote, row.title),
-                ),
-            )
-            for document, row in zip(documents, rows, strict=True)
-        ]
+    documents = _documents(session, rows, where.search)
     last = rows[-1] if rows and more and sort is not SortOrder.relevance else None
     return ClaimList(
         documents=documents,
@@ -192,24 +182,44 @@ def list_claims(
 
 
 CLAIMS = table_of(ClaimRow)
-PAGE_COLUMNS = tuple(
-    CLAIMS.c[name] for name in ("id", "source_id", "quote_start", "quote_end", "rank", "updated_at")
-)
-"""What a page reads of each claim: its sort keys. Its document comes after, by id, so
-that what is sorted (all the matches of a rare tag, say) stays small."""
+_ARTICLE_KEY = tuple(CLAIMS.c[name] for name in ("id", "source_id", "quote_start", "quote_end"))
+KEY_COLUMNS: dict[SortOrder, tuple[Any, ...]] = {
+    SortOrder.article: _ARTICLE_KEY,
+    SortOrder.relevance: _ARTICLE_KEY,
+    SortOrder.rank: (*_ARTICLE_KEY, CLAIMS.c.rank),
+    SortOrder.updated: (CLAIMS.c.id, CLAIMS.c.updated_at),
+}
+"""What a page reads of each match: the keys it is sorted by. Documents come after, for
+the page's claims only, so what is sorted (every match of a search) stays small and, on
+SQLite, is read from an index alone (ix_claim_seq_article) rather than from the rows."""
 SNIPPET_COLUMNS = tuple(CLAIMS.c[name] for name in ("title", "statement", "quote"))
 """What a search page reads besides: the fields its snippets are cut from."""
 
 
-def _documents(session: Session, rows: Sequence[Any]) -> list[str]:
-    """The documents of the claims of rows read with PAGE_COLUMNS, in their order."""
+def _documents(session: Session, rows: Sequence[Any], search: SearchQuery | None) -> list[str]:
+    """The documents of a page's claims (rows read with KEY_COLUMNS and the score), in
+    their order; for a search, each with its match."""
     if not rows:
         return []
+    columns = (CLAIMS.c.id, CLAIMS.c.document, *(SNIPPET_COLUMNS if search else ()))
     found = session.execute(
-        sa_select(CLAIMS.c.id, CLAIMS.c.document).where(CLAIMS.c.id.in_([row.id for row in rows]))
+        sa_select(*columns).where(CLAIMS.c.id.in_([row.id for row in rows]))
     ).all()
     stored = {row.id: row for row in found}
-    return rendered(session, [stored[row.id] for row in rows])
+    page = [stored[row.id] for row in rows]
+    documents = rendered(session, page)
+    if search is None:
+        return documents
+    return [
+        _with_match(
+            document,
+            SearchMatch(
+                score=round(float(row[-1]), 6),
+                snippet=snippet(search, claim.statement, claim.quote, claim.title),
+            ),
+        )
+        for document, row, claim in zip(documents, rows, page, strict=True)
+    ]
 
 
 def rendered(session: Session, rows: Sequence[Any]) -> list[str]:
@@ -293,12 +303,12 @@ def decode_key(sort: SortOrder, values: Sequence[Any]) -> list[Any]:
 
 
 def _key_values(sort: SortOrder, row: Any) -> list[Any]:
-    """The sort key of a claim row (or a row read with PAGE_COLUMNS)."""
+    """The sort key of a claim row (or a row read with KEY_COLUMNS)."""
+    if sort is SortOrder.updated:
+        return [row.updated_at.isoformat(), row.id]
     article = [row.source_id, row.quote_start, row.quote_end, row.id]
     if sort is SortOrder.rank:
         return [row.rank if row.rank is not None else NULL_RANK, *article]
-    if sort is SortOrder.updated:
-        return [row.updated_at.isoformat(), row.id]
     return article
 
 
@@ -365,10 +375,9 @@ def _matching(
     if not where.search.terms:
         return query.where(false()), literal(0.0)
     if session.get_bind().dialect.name == "sqlite":
-        fts = table("claim_search", column("rowid"), column("rank"))
         hits = (
-            sa_select(fts.c.rowid.label("seq"), fts.c.rank.label("rank"))
-            .where(literal_column("claim_search").op("MATCH")(where.search.fts5()))
+            sa_select(SEARCH_INDEX.c.rowid.label("seq"), SEARCH_INDEX.c.rank.label("rank"))
+            .where(_fts_match(where.search))
             .subquery("hits")
         )
         # Matches first, then their claims, whatever the planner's statistics say: the
@@ -381,6 +390,41 @@ def _matching(
     # ts_rank scores several terms near zero without positions. Only matches are ranked.
     positional = func.to_tsvector(literal_column("'simple'"), col(ClaimRow.search_text))
     return query.where(vector.op("@@")(terms)), func.ts_rank(positional, terms)
+
+
+SEARCH_INDEX = table("claim_search", column("rowid"), column("rank"))
+"""SQLite's FTS5 table: one row per claim, its rowid the claim's `seq`."""
+
+
+def _fts_match(search: SearchQuery) -> Any:
+    return literal_column("claim_search").op("MATCH")(search.fts5())
+
+
+def _statuses_read(session: Session, where: ClaimFilter) -> ClaimFilter:
+    """`where`, asking for every status when every claim has one of those it asks for
+    (the kept counts say; no claim is retracted, say): the same claims, and no look at
+    each match's status."""
+    if set(where.statuses) == set(ClaimStatus):
+        return where
+    every = [s.value for s in ClaimStatus]
+    asked = counts.kept_total(session, counts.EVERY, [""], [s.value for s in where.statuses])
+    if asked != counts.kept_total(session, counts.EVERY, [""], every):
+        return where
+    return replace(where, statuses=tuple(ClaimStatus))
+
+
+def _search_only_total(session: Session, where: ClaimFilter) -> int | None:
+    """The number of matches of a search that nothing else narrows, counted by SQLite's
+    FTS5 from its own posting lists instead of one claim per match. None otherwise."""
+    search = where.search
+    if search is None or session.get_bind().dialect.name != "sqlite":
+        return None
+    if replace(where, search=None) != ClaimFilter(statuses=tuple(ClaimStatus)):
+        return None  # another condition, or some claims' statuses (see _statuses_read)
+    if not search.terms:
+        return 0
+    found = sa_select(func.count()).select_from(SEARCH_INDEX).where(_fts_match(search))
+    return int(session.execute(found).scalar_one())
 
 
 class CrossJoin(Join):

@@ -59,16 +59,16 @@ def snippet(query: Query, *fields: str, words: int = 24) -> str:
     Computed here rather than by either engine so both give the same snippet.
     """
 
-    def hits(text: str) -> list[re.Match[str]]:
-        return [
-            m
-            for m in _WORD.finditer(text)
-            if unicodedata.normalize("NFKC", m.group()).casefold().startswith(query.terms)
-        ]
+    def folded(word: str) -> str:  # as tokens() folds it; NFKC leaves ASCII as it is
+        return (word if word.isascii() else unicodedata.normalize("NFKC", word)).casefold()
 
-    best = max(fields, key=lambda field: len(hits(field)))
-    found = hits(best)
-    all_words = list(_WORD.finditer(best))
+    def hits(words: list[re.Match[str]]) -> list[re.Match[str]]:
+        return [m for m in words if folded(m.group()).startswith(query.terms)]
+
+    words_of = [list(_WORD.finditer(field)) for field in fields]
+    hits_of = [hits(words) for words in words_of]
+    most = max(range(len(fields)), key=lambda i: len(hits_of[i]))
+    best, found, all_words = fields[most], hits_of[most], words_of[most]
     first = next((i for i, w in enumerate(all_words) if found and w.start() == found[0].start()), 0)
     lo = max(0, first - words // 3)
     hi = min(len(all_words), lo + words)

@@ -17,7 +17,12 @@ target_metadata = models.metadata
 
 # Indexes made by SQL in a migration (2026-11-25_claim_search_and_sort_columns) that no
 # table model can describe: the engine-specific full-text index and an expression index.
-MIGRATION_ONLY_INDEXES = {"ix_claim_search", "ix_claim_rank_order", "ix_claim_type_rank_order"}
+MIGRATION_ONLY_INDEXES = {
+    "ix_claim_search",
+    "ix_claim_rank_order",
+    "ix_claim_type_rank_order",
+    "ix_claim_seq_article",  # SQLite only: 2026-12-03_seq_article_index
+}
 # SQLAlchemy cannot reflect the expression index and says so; it is left out on purpose.
 warnings.filterwarnings(
     "ignore", "Skipped unsupported reflection of expression-based index", SAWarning

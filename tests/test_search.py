@@ -4,6 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.search import Query, tokens
+from tests.conftest import Curator
 from tests.fixtures import ARTICLE_CLAIMS
 from tests.test_claims import ids
 
@@ -136,3 +137,29 @@ def test_relevance_needs_a_search(client: TestClient) -> None:
 
 def test_claims_outside_a_search_carry_no_match(client: TestClient) -> None:
     assert "match" not in client.get("/v1/claims/risk-factor-allergic-reactions").json()
+
+
+def test_a_search_counts_only_the_claims_it_lists_once_some_are_retracted(
+    curator: Curator,
+) -> None:
+    """With every claim active, a search is counted by the search index alone; once one
+    is retracted, the count must leave it out, as the list does, until it is asked for."""
+    client, q = curator.client, "botox"
+    before = search(client, q)
+    assert before["meta"]["total"] == len(before["data"]) > 1
+    retracted = before["data"][0]["id"]
+    url = f"/v1/claims/{retracted}/retraction"
+    etag = client.get(f"/v1/claims/{retracted}").headers["ETag"]
+    answer = client.post(
+        url, json={"reason": "A test."}, headers={**curator.auth, "If-Match": etag}
+    )
+    assert answer.status_code == 200, answer.text
+
+    after = search(client, q)
+    only_retracted = search(client, q, status="retracted")
+    both = search(client, q, status=["active", "retracted"])  # type: ignore[arg-type]
+
+    assert after["meta"]["total"] == before["meta"]["total"] - 1 == len(after["data"])
+    assert retracted not in ids(after)
+    assert ids(only_retracted) == [retracted] and only_retracted["meta"]["total"] == 1
+    assert both["meta"]["total"] == before["meta"]["total"]
