@@ -47,11 +47,14 @@ from api.schemas import (
 from api.search import Query as SearchQuery
 from api.search import snippet
 
+CLAIMS = table_of(ClaimRow)
+CLAIM_TAGS = table_of(ClaimTag)
+
 ARTICLE_ORDER = (
-    col(ClaimRow.source_id),
-    col(ClaimRow.quote_start),
-    col(ClaimRow.quote_end),
-    col(ClaimRow.id),
+    CLAIMS.c.source_id,
+    CLAIMS.c.quote_start,
+    CLAIMS.c.quote_end,
+    CLAIMS.c.id,
 )
 """Claims in the order their sources state them; ties broken by id so paging is stable."""
 
@@ -64,8 +67,8 @@ def claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]:
     if ids:
         for claim_id, slug in session.exec(
             select(ClaimTag.claim_id, ClaimTag.tag_slug)
-            .where(col(ClaimTag.claim_id).in_(ids))
-            .order_by(col(ClaimTag.claim_id), col(ClaimTag.tag_slug))
+            .where(CLAIM_TAGS.c.claim_id.in_(ids))
+            .order_by(CLAIM_TAGS.c.claim_id, CLAIM_TAGS.c.tag_slug)
         ):
             tags[claim_id].append(slug)
         # By kind and target id: a claim's representation depends on its own rows only,
@@ -123,7 +126,7 @@ NULL_RANK = 2**31 - 1
 def rank_order() -> Any:
     """The rank sort key. Written with a literal, not a parameter, so that both engines
     match it to the expression index ix_claim_rank_order (made in a migration)."""
-    return func.coalesce(col(ClaimRow.rank), literal_column(str(NULL_RANK)))
+    return func.coalesce(CLAIMS.c.rank, literal_column(str(NULL_RANK)))
 
 
 FACET_VALUES = 100
@@ -145,8 +148,9 @@ def list_claims(
     Pages start at `offset`, or just after the claim whose sort key is `after` (keyset
     paging: as cheap on the last page as on the first). Relevance has no keyset.
     """
-    where = _statuses_read(session, where)
-    matching, score = _matching(session, where, tag_first=_rare_tag(session, where, limit))
+    kept = _KeptCounts(session)
+    where = _statuses_read(kept, where)
+    matching, score = _matching(session, where, tag_first=_rare_tag(kept, where, limit))
     keys = _sort_keys(sort, score)
     scored = score if score is not None else literal(None)
     query = matching.with_only_columns(*KEY_COLUMNS[sort], scored, maintain_column_froms=True)
@@ -163,7 +167,7 @@ def list_claims(
     rows = session.execute(query.offset(offset).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    total = _kept_total(session, where)
+    total = _kept_total(kept, where)
     if total is None:
         total = _search_only_total(session, where)
     every_match: Any = None
@@ -181,7 +185,6 @@ def list_claims(
     )
 
 
-CLAIMS = table_of(ClaimRow)
 _ARTICLE_KEY = tuple(CLAIMS.c[name] for name in ("id", "source_id", "quote_start", "quote_end"))
 KEY_COLUMNS: dict[SortOrder, tuple[Any, ...]] = {
     SortOrder.article: _ARTICLE_KEY,
@@ -228,7 +231,7 @@ def rendered(session: Session, rows: Sequence[Any]) -> list[str]:
     missing = [row.id for row in rows if row.document is None]
     assembled: dict[str, str] = {}
     if missing:
-        found = session.exec(select(ClaimRow).where(col(ClaimRow.id).in_(missing))).all()
+        found = session.exec(select(ClaimRow).where(CLAIMS.c.id.in_(missing))).all()
         assembled = {claim.id: document(claim) for claim in claims_from_rows(session, found)}
     return [row.document if row.document is not None else assembled[row.id] for row in rows]
 
@@ -238,7 +241,21 @@ def _with_match(document: str, match: SearchMatch) -> str:
     return f'{document[:-1]},"match":{match.model_dump_json()}}}'
 
 
-def _rare_tag(session: Session, where: ClaimFilter, limit: int) -> str | None:
+class _KeptCounts:
+    """The kept counts (api.counts) one list reads, each read once."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.read: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
+
+    def total(self, field: str, values: Sequence[str], statuses: Sequence[ClaimStatus]) -> int:
+        key = (field, tuple(values), tuple(s.value for s in statuses))
+        if key not in self.read:
+            self.read[key] = counts.kept_total(self.session, *key)
+        return self.read[key]
+
+
+def _rare_tag(kept: _KeptCounts, where: ClaimFilter, limit: int) -> str | None:
     """The tag of a one-tag filter (no search) when its claims are few enough to read all
     and sort, rather than to walk the claims in order until `limit` of them carry it.
 
@@ -251,13 +268,12 @@ def _rare_tag(session: Session, where: ClaimFilter, limit: int) -> str | None:
     tags = list(dict.fromkeys(where.tags_all))
     if where.search is not None or len(tags) != 1:
         return None
-    statuses = [s.value for s in where.statuses]
-    matches = counts.kept_total(session, counts.TAG, tags, statuses)
-    claims = counts.kept_total(session, counts.EVERY, [""], statuses)
+    matches = kept.total(counts.TAG, tags, where.statuses)
+    claims = kept.total(counts.EVERY, [""], where.statuses)
     return tags[0] if matches * matches < limit * claims else None
 
 
-def _kept_total(session: Session, where: ClaimFilter) -> int | None:
+def _kept_total(kept: _KeptCounts, where: ClaimFilter) -> int | None:
     """The number of matches as the writers keep it (api.counts), when `where` filters by
     one field at most: any of its values, or one tag. None: the matches must be counted."""
     if where.search is not None or where.ranks:
@@ -278,7 +294,7 @@ def _kept_total(session: Session, where: ClaimFilter) -> int | None:
     if len(conditions) > 1 or len(tags_all) > 1 or len(tags_any) > 1:
         return None  # claims with both, or with several tags, are not summed from counts
     field, values = conditions[0] if conditions else (counts.EVERY, [""])
-    return counts.kept_total(session, field, values, [s.value for s in where.statuses])
+    return kept.total(field, values, where.statuses)
 
 
 KEY_SHAPES: dict[SortOrder, tuple[type, ...]] = {
@@ -318,7 +334,7 @@ def _sort_keys(sort: SortOrder, score: Any) -> list[tuple[Any, bool]]:
     if sort is SortOrder.rank:
         return [(rank_order(), False), *article]
     if sort is SortOrder.updated:
-        return [(col(ClaimRow.updated_at), True), (col(ClaimRow.id), True)]
+        return [(CLAIMS.c.updated_at, True), (CLAIMS.c.id, True)]
     if sort is SortOrder.relevance:
         if score is None:
             raise InvalidParameterError("query.sort", "sort=relevance needs a search: add q")
@@ -338,38 +354,38 @@ def _matching(
     claim it passes (EXISTS, stopping at `limit`), while counting all matches starts from
     the tag's index entries (IN), which SQLite does an order of magnitude faster.
     """
-    query = select(ClaimRow)
+    query = sa_select(CLAIMS)
     if set(where.statuses) != set(ClaimStatus):
-        query = query.where(col(ClaimRow.status).in_([s.value for s in where.statuses]))
+        query = query.where(CLAIMS.c.status.in_([s.value for s in where.statuses]))
     if where.types:
-        query = query.where(col(ClaimRow.type).in_([t.value for t in where.types]))
+        query = query.where(CLAIMS.c.type.in_([t.value for t in where.types]))
     if where.sources:
-        query = query.where(col(ClaimRow.source_id).in_(where.sources))
+        query = query.where(CLAIMS.c.source_id.in_(where.sources))
     if where.certainties:
-        query = query.where(col(ClaimRow.certainty).in_([c.value for c in where.certainties]))
+        query = query.where(CLAIMS.c.certainty.in_([c.value for c in where.certainties]))
     if where.effects:
-        query = query.where(col(ClaimRow.migraine_effect).in_([e.value for e in where.effects]))
+        query = query.where(CLAIMS.c.migraine_effect.in_([e.value for e in where.effects]))
     if where.ranks:
-        query = query.where(col(ClaimRow.rank).in_(where.ranks))
+        query = query.where(CLAIMS.c.rank.in_(where.ranks))
     tags_all = list(dict.fromkeys(where.tags_all))
     if tag_first is not None:
         tagged = (
-            sa_select(col(ClaimTag.claim_id)).where(col(ClaimTag.tag_slug) == tag_first).subquery()
+            sa_select(CLAIM_TAGS.c.claim_id).where(CLAIM_TAGS.c.tag_slug == tag_first).subquery()
         )
         query = query.select_from(CrossJoin(tagged, CLAIMS, tagged.c.claim_id == CLAIMS.c.id))
         tags_all = [tag for tag in tags_all if tag != tag_first]
     if len(tags_all) == 1:
-        query = query.where(_has_tag(col(ClaimTag.tag_slug) == tags_all[0], counting))
+        query = query.where(_has_tag(CLAIM_TAGS.c.tag_slug == tags_all[0], counting))
     elif tags_all:  # one grouped lookup, however many tags: planning stays cheap
         with_all = (
-            select(col(ClaimTag.claim_id))
-            .where(col(ClaimTag.tag_slug).in_(tags_all))
-            .group_by(col(ClaimTag.claim_id))
+            sa_select(CLAIM_TAGS.c.claim_id)
+            .where(CLAIM_TAGS.c.tag_slug.in_(tags_all))
+            .group_by(CLAIM_TAGS.c.claim_id)
             .having(func.count() == len(tags_all))
         )
-        query = query.where(col(ClaimRow.id).in_(with_all))
+        query = query.where(CLAIMS.c.id.in_(with_all))
     if where.tags_any:
-        query = query.where(_has_tag(col(ClaimTag.tag_slug).in_(where.tags_any), counting))
+        query = query.where(_has_tag(CLAIM_TAGS.c.tag_slug.in_(where.tags_any), counting))
     if where.search is None:
         return query, None
     if not where.search.terms:
@@ -388,7 +404,7 @@ def _matching(
     terms = cast(literal(where.search.tsquery()), TSQUERY)
     # Match on the positionless vector (exactly our tokens); rank on a positional one, as
     # ts_rank scores several terms near zero without positions. Only matches are ranked.
-    positional = func.to_tsvector(literal_column("'simple'"), col(ClaimRow.search_text))
+    positional = func.to_tsvector(literal_column("'simple'"), CLAIMS.c.search_text)
     return query.where(vector.op("@@")(terms)), func.ts_rank(positional, terms)
 
 
@@ -400,17 +416,16 @@ def _fts_match(search: SearchQuery) -> Any:
     return literal_column("claim_search").op("MATCH")(search.fts5())
 
 
-def _statuses_read(session: Session, where: ClaimFilter) -> ClaimFilter:
+def _statuses_read(kept: _KeptCounts, where: ClaimFilter) -> ClaimFilter:
     """`where`, asking for every status when every claim has one of those it asks for
     (the kept counts say; no claim is retracted, say): the same claims, and no look at
     each match's status."""
     if set(where.statuses) == set(ClaimStatus):
         return where
-    every = [s.value for s in ClaimStatus]
-    asked = counts.kept_total(session, counts.EVERY, [""], [s.value for s in where.statuses])
-    if asked != counts.kept_total(session, counts.EVERY, [""], every):
+    every = tuple(ClaimStatus)
+    if kept.total(counts.EVERY, [""], where.statuses) != kept.total(counts.EVERY, [""], every):
         return where
-    return replace(where, statuses=tuple(ClaimStatus))
+    return replace(where, statuses=every)
 
 
 def _search_only_total(session: Session, where: ClaimFilter) -> int | None:
@@ -444,23 +459,21 @@ def _cross_join(join: CrossJoin, compiler: Any, **kw: Any) -> str:
 
 def search_vector() -> Any:
     """PostgreSQL's view of search_text; the GIN index is on exactly this expression."""
-    return func.array_to_tsvector(
-        func.string_to_array(col(ClaimRow.search_text), literal_column("' '"))
-    )
+    return func.array_to_tsvector(func.string_to_array(CLAIMS.c.search_text, literal_column("' '")))
 
 
 def _has_tag(condition: Any, counting: bool) -> Any:
     if counting:
-        return col(ClaimRow.id).in_(select(col(ClaimTag.claim_id)).where(condition))
-    return exists().where(col(ClaimTag.claim_id) == col(ClaimRow.id), condition)
+        return CLAIMS.c.id.in_(sa_select(CLAIM_TAGS.c.claim_id).where(condition))
+    return exists().where(CLAIM_TAGS.c.claim_id == CLAIMS.c.id, condition)
 
 
 def _facet_counts(session: Session, matching: Any, facet: Facet) -> list[tuple[str, int]]:
     claims = matching.subquery()
     count = func.count().label("n")
     if facet is Facet.tag:
-        value = col(ClaimTag.tag_slug)
-        tagged = CrossJoin(claims, table_of(ClaimTag), claims.c.id == col(ClaimTag.claim_id))
+        value = CLAIM_TAGS.c.tag_slug
+        tagged = CrossJoin(claims, CLAIM_TAGS, claims.c.id == CLAIM_TAGS.c.claim_id)
         query = sa_select(value, count).select_from(tagged)
     else:
         value = claims.c["source_id" if facet is Facet.source else facet.value]
@@ -558,7 +571,7 @@ def latest_fingerprint(*, session: Session) -> str | None:
 
 def ping(*, session: Session) -> None:
     """Raise unless the database answers a query on the claims (so it is migrated, too)."""
-    session.exec(select(col(ClaimRow.id)).limit(1)).first()
+    session.exec(select(CLAIMS.c.id).limit(1)).first()
 
 
 # Export ------------------------------------------------------------------------------
