@@ -199,15 +199,20 @@ SNIPPET_COLUMNS = tuple(CLAIMS.c[name] for name in ("title", "statement", "quote
 """What a search page reads besides: the fields its snippets are cut from."""
 
 
+_BY_IDS = CLAIMS.c.id.in_(bindparam("ids", expanding=True))
+DOCUMENTS = sa_select(CLAIMS.c.id, CLAIMS.c.document).where(_BY_IDS)
+DOCUMENTS_AND_FIELDS = sa_select(CLAIMS.c.id, CLAIMS.c.document, *SNIPPET_COLUMNS).where(_BY_IDS)
+"""A page's documents by id (and a search page's snippet fields): built once, as a page
+of 50 written out would build 50 parameters anew for each read."""
+
+
 def _documents(session: Session, rows: Sequence[Any], search: SearchQuery | None) -> list[str]:
     """The documents of a page's claims (rows read with KEY_COLUMNS and the score), in
     their order; for a search, each with its match."""
     if not rows:
         return []
-    columns = (CLAIMS.c.id, CLAIMS.c.document, *(SNIPPET_COLUMNS if search else ()))
-    found = session.execute(
-        sa_select(*columns).where(CLAIMS.c.id.in_([row.id for row in rows]))
-    ).all()
+    read = DOCUMENTS_AND_FIELDS if search is not None else DOCUMENTS
+    found = session.execute(read, {"ids": [row.id for row in rows]}).all()
     stored = {row.id: row for row in found}
     page = [stored[row.id] for row in rows]
     documents = rendered(session, page)
