@@ -13,8 +13,9 @@ with statements built once:
   requests at once, waits for one at most `queue_wait_seconds`, and its statements are
   bounded by the same `statement_timeout` as the rest of the API.
 
-Errors come out as SQLAlchemy's (`OperationalError`, `TimeoutError`), so a failing
-database is the same 503 here as everywhere else.
+Errors come out as SQLAlchemy's, so a failing database is the same 503 here as
+everywhere else: `TimeoutError` when every connection is taken (the worker is at
+capacity), `OperationalError` when the pool could open none (the database is down).
 """
 
 import asyncio
@@ -40,6 +41,7 @@ class KeyReader:
         self._held: Connection | None = None
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[Row]] | None = None
         self._opened = False
+        self._in_use = 0
         self._sql: dict[Select[Any], str] = {}
         self._timeout = settings.queue_wait_seconds + settings.statement_timeout_seconds
         if engine.dialect.name != "sqlite":
@@ -70,9 +72,15 @@ class KeyReader:
             # drops packets is left: that must not hold the request either.
             async with asyncio.timeout(self._timeout):
                 async with self._pool.connection() as connection:
-                    cursor = await connection.execute(sql, params)
-                    return await cursor.fetchone()
+                    self._in_use += 1
+                    try:
+                        cursor = await connection.execute(sql, params)
+                        return await cursor.fetchone()
+                    finally:
+                        self._in_use -= 1
         except PoolTimeout as error:
+            if self._in_use < self._pool.max_size:  # not all taken: none could be opened
+                raise exc.OperationalError(sql, params, error) from None
             raise exc.TimeoutError(f"no database connection within the wait: {error}") from None
         except TimeoutError as error:
             raise exc.OperationalError(sql, params, error) from None
