@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, insert, tuple_
 from sqlmodel import Session, col, select
 
+from api.db import chunks
 from api.models import LoadedEdit, RecordChange
 from api.paging import encode_cursor
 from api.schemas import Change, ChangeAction, Claim, RecordKind, SourceBase, TagRecord
@@ -76,8 +77,7 @@ def unloaded_edits(session: Session) -> dict[tuple[str, str], int]:
         ).all()
     )
     latest: dict[tuple[str, str], tuple[int, str]] = {}
-    for start in range(0, len(touched), 500):  # few: curators' edits, not loads
-        part = touched[start : start + 500]
+    for part in chunks(touched):  # few: curators' edits, not loads
         for kind, record_id, change_id, actor in session.exec(
             select(
                 RecordChange.kind, RecordChange.record_id, RecordChange.id, RecordChange.actor

@@ -18,12 +18,12 @@ from hashlib import sha256
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, delete, func, insert, update
+from sqlalchemy import Engine, delete, insert, update
 from sqlmodel import Session, col, select
 
-from api import changelog, counts, models, queries
+from api import changelog, counts, models, queries, seq_order
 from api.changelog import Entry
-from api.db import lock_for_writing
+from api.db import chunks, lock_for_writing
 from api.errors import ConflictError, NotFoundError, WriteRefused
 from api.preconditions import IfMatch
 from api.records import claim_row, document, served
@@ -206,10 +206,16 @@ def _save(
     revision = 1 if current is None else (current.revision or 0) + 1
     saved = served(claim, revision)
     row = {**claim_row(claim), "updated_at": now, "document": document(saved)}
+    key = (claim.source, claim.start, claim.end, claim.id)
     if current is None:
-        next_seq = session.exec(select(func.coalesce(func.max(col(models.Claim.seq)), 0))).one()
-        session.execute(insert(claim_table).values(**row, seq=next_seq + 1, revision=revision))
+        seq = seq_order.place(session, claim.id, key, None)
+        session.execute(insert(claim_table).values(**row, seq=seq, revision=revision))
     else:
+        if key != (current.source, current.start, current.end, current.id):
+            stored = session.execute(
+                select(claim_table.c.seq).where(claim_table.c.id == claim.id)
+            ).scalar_one()
+            row["seq"] = seq_order.place(session, claim.id, key, stored)
         session.execute(
             update(claim_table).where(claim_table.c.id == claim.id).values(**row, revision=revision)
         )
@@ -299,9 +305,8 @@ def _check(
 def _stored(session: Session, key: Any, wanted: set[str]) -> frozenset[str]:
     """Which of `wanted` the table whose primary key is `key` holds."""
     found: set[str] = set()
-    values = sorted(wanted)
-    for start in range(0, len(values), 500):
-        found.update(session.exec(select(key).where(key.in_(values[start : start + 500]))).all())
+    for part in chunks(sorted(wanted)):
+        found.update(session.exec(select(key).where(key.in_(part))).all())
     return frozenset(found)
 
 

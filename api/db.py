@@ -2,7 +2,7 @@
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -12,6 +12,18 @@ from sqlmodel import Session, create_engine
 from starlette.concurrency import run_in_threadpool
 
 from api.config import Settings
+
+IN_BATCH = 500
+"""Keys one statement carries (an IN list, a batch of rows): well within every engine's
+limit on bound parameters."""
+
+K = TypeVar("K")
+
+
+def chunks(keys: Sequence[K], size: int = IN_BATCH) -> list[Sequence[K]]:
+    """`keys` in statements' worth."""
+    return [keys[i : i + size] for i in range(0, len(keys), size)]
+
 
 WRITE_WAIT_SECONDS = 30.0
 """How long a write waits for the one before it; past that, the API answers 503."""
@@ -130,10 +142,20 @@ def refresh_statistics(engine: Engine) -> None:
     all-visible, so counts read the indexes alone. At 100,000 claims either takes about a
     second. Statistics only steer plans: a crash before this leaves correct data, and
     `kb serve` analyses a database that has none (`has_statistics`).
+
+    SQLite's full-text index also gets its segments merged into one: a load or migration
+    that rewrites many claims leaves it in pieces, and every search reads each piece (at
+    100,000 claims renumbered, a search page's SQL took 9 ms instead of 2.5 ms).
     """
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         if connection.dialect.name == "sqlite":
             connection.exec_driver_sql("ANALYZE")
+            if connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'claim_search'"
+            ).first():
+                connection.exec_driver_sql(
+                    "INSERT INTO claim_search(claim_search) VALUES ('optimize')"
+                )
         else:
             connection.exec_driver_sql(f"VACUUM (ANALYZE) {', '.join(PLANNED_TABLES)}")
 

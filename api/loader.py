@@ -18,9 +18,9 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Engine, Table, bindparam, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
-from api import changelog, counts, models
+from api import changelog, counts, models, seq_order
 from api.changelog import Entry
-from api.db import has_statistics, lock_for_writing, refresh_statistics
+from api.db import IN_BATCH, chunks, has_statistics, lock_for_writing, refresh_statistics
 from api.errors import DataError
 from api.queries import claims_from_rows, latest_fingerprint
 from api.records import claim_row, document, served
@@ -338,17 +338,25 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     }
     tags = {t.slug: t.model_dump(mode="json") for t in data.tags}
     claim_table = models.table_of(models.Claim)
-    seqs: dict[str, int] = dict(
+    stored_seqs: dict[str, int] = dict(
         session.execute(select(claim_table.c.id, claim_table.c.seq)).tuples().all()
     )
-    next_seq = max(seqs.values(), default=0) + 1
+    in_order = sorted(data.claims, key=lambda c: (c.source, c.start, c.end, c.id))
+    seqs = dict(
+        zip(
+            (c.id for c in in_order),
+            seq_order.arrange([stored_seqs.get(c.id) for c in in_order]),
+            strict=True,
+        )
+    )
     claims: dict[Any, dict[str, Any]] = {}
     for claim in data.claims:
-        claims[claim.id] = {**claim_row(claim), "updated_at": now}
-        if claim.id not in seqs:  # new: its document can be rendered at once
-            seqs[claim.id], next_seq = next_seq, next_seq + 1
+        claims[claim.id] = {**claim_row(claim), "updated_at": now, "seq": seqs[claim.id]}
+        if claim.id not in stored_seqs:  # new: its document can be rendered at once
             claims[claim.id]["document"] = document(served(claim, 1))
-        claims[claim.id]["seq"] = seqs[claim.id]
+    # Claims that move in seq (or go) give theirs back first: no two ever share one.
+    renumbered = {key for key, seq in stored_seqs.items() if seqs.get(key) != seq}
+    seq_order.free(session, renumbered)
     claim_tags = {
         (c.id, slug): {"claim_id": c.id, "tag_slug": slug} for c in data.claims for slug in c.tags
     }
@@ -372,9 +380,11 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     changes: dict[str, _Changes] = {}
     for table, wanted in tables:
         changes[table.name] = _upsert(
-            session, table, wanted, ignore={"updated_at", "revision"}, unread={"document"}
+            session, table, wanted, ignore={"updated_at", "revision", "seq"}, unread={"document"}
         )
         report.changed[table.name] = changes[table.name].counts()
+    # seq is storage, not content: a claim that only moves in it has not changed.
+    seq_order.assign(session, [(key, seqs[key]) for key in sorted(renumbered) if key in seqs])
     for table, _ in reversed(tables):
         _delete(session, table, changes[table.name].deleted)
 
@@ -384,7 +394,7 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
         for name in ("claim_tag", "claim_relation")
         for key in changes[name].inserted + changes[name].deleted
     } - set(claim_changes.inserted + claim_changes.updated + claim_changes.deleted)
-    for part in _chunks(sorted(relinked)):
+    for part in chunks(sorted(relinked)):
         session.execute(
             update(claim_table)
             .where(claim_table.c.id.in_(part))
@@ -549,7 +559,7 @@ def render_missing_documents(session: Session) -> None:
     """Render the document of every claim that has none (claims migrated from before
     documents were stored), from its rows: what the API serves for it today."""
     claim_table = models.table_of(models.Claim)
-    while missing := session.execute(_MISSING_DOCUMENT.limit(BATCH)).scalars().all():
+    while missing := session.execute(_MISSING_DOCUMENT.limit(IN_BATCH)).scalars().all():
         rows = session.scalars(select(models.Claim).where(claim_table.c.id.in_(missing))).all()
         _write_documents(session, {claim.id: claim for claim in claims_from_rows(session, rows)})
         session.expunge_all()
@@ -568,17 +578,9 @@ def _write_documents(session: Session, claims: dict[str, Claim]) -> None:
     )
 
 
-BATCH = 500
-"""Keys per statement: well within every engine's limit on bound parameters."""
-
-
-def _chunks(keys: list[Any], size: int = BATCH) -> list[list[Any]]:
-    return [keys[i : i + size] for i in range(0, len(keys), size)]
-
-
 def _delete(session: Session, table: Table, keys: list[Any]) -> None:
     pk = list(table.primary_key.columns)
-    for part in _chunks(keys):
+    for part in chunks(keys):
         if len(pk) == 1:
             session.execute(delete(table).where(pk[0].in_(part)))
         else:

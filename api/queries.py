@@ -150,11 +150,16 @@ def list_claims(
     """
     kept = _KeptCounts(session)
     where = _statuses_read(kept, where)
-    matching, score = _matching(session, where, tag_first=_rare_tag(kept, where, limit))
-    keys = _sort_keys(sort, score)
+    matching, score, hit_seq = _matching(session, where, tag_first=_rare_tag(kept, where, limit))
+    # A search in article order reads its hits in seq order, which is article order
+    # (api.seq_order), and stops at the page; every other order sorts the matches.
+    by_seq = hit_seq if sort is SortOrder.article else None
+    keys = [(by_seq, False)] if by_seq is not None else _sort_keys(sort, score)
     scored = score if score is not None else literal(None)
     query = matching.with_only_columns(*KEY_COLUMNS[sort], scored, maintain_column_froms=True)
-    if after is not None:
+    if after is not None and by_seq is not None:
+        query = query.where(by_seq > _last_seq_up_to(after))
+    elif after is not None:
         columns = [expression for expression, _ in keys]
         bound = [
             literal(value, type_=column.type) for column, value in zip(columns, after, strict=True)
@@ -172,7 +177,7 @@ def list_claims(
         total = _search_only_total(session, where)
     every_match: Any = None
     if total is None or facets:
-        every_match, _ = _matching(session, where, counting=True)
+        every_match, _, _ = _matching(session, where, counting=True)
         if total is None:
             total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
     documents = _documents(session, rows, where.search)
@@ -347,10 +352,26 @@ def _sort_keys(sort: SortOrder, score: Any) -> list[tuple[Any, bool]]:
     return article
 
 
+def _last_seq_up_to(key: Sequence[Any]) -> Any:
+    """The seq of the last claim at or before an article key (0: none). With seq in
+    article order, the claims after the key are exactly those with a greater seq."""
+    earlier = CLAIMS.alias("earlier")
+    columns = [earlier.c[column.name] for column in ARTICLE_ORDER]
+    bound = [literal(value, type_=c.type) for c, value in zip(columns, key, strict=True)]
+    last = (
+        sa_select(earlier.c.seq)
+        .where(tuple_(*columns) <= tuple_(*bound))
+        .order_by(*(column.desc() for column in columns))
+        .limit(1)
+    )
+    return func.coalesce(last.scalar_subquery(), 0)
+
+
 def _matching(
     session: Session, where: ClaimFilter, *, counting: bool = False, tag_first: str | None = None
-) -> tuple[Any, Any]:
-    """A select of the claims matching every condition, and their search score (or None).
+) -> tuple[Any, Any, Any]:
+    """A select of the claims matching every condition, their search score (or None),
+    and, for a search on SQLite, the seq its hits come back in (or None).
 
     With `tag_first` (one of `tags_all`), the claims carrying that tag are read first,
     then sorted: a page of a rare tag read in order would pass every claim to find it.
@@ -392,9 +413,9 @@ def _matching(
     if where.tags_any:
         query = query.where(_has_tag(CLAIM_TAGS.c.tag_slug.in_(where.tags_any), counting))
     if where.search is None:
-        return query, None
+        return query, None, None
     if not where.search.terms:
-        return query.where(false()), literal(0.0)
+        return query.where(false()), literal(0.0), None
     if session.get_bind().dialect.name == "sqlite":
         hits = (
             sa_select(SEARCH_INDEX.c.rowid.label("seq"), SEARCH_INDEX.c.rank.label("rank"))
@@ -404,13 +425,13 @@ def _matching(
         # Matches first, then their claims, whatever the planner's statistics say: the
         # other way round probes the search index once per claim (seconds at 100k).
         ordered = CrossJoin(hits, CLAIMS, hits.c.seq == CLAIMS.c.seq)
-        return query.select_from(ordered), -hits.c.rank
+        return query.select_from(ordered), -hits.c.rank, hits.c.seq
     vector = search_vector()
     terms = cast(literal(where.search.tsquery()), TSQUERY)
     # Match on the positionless vector (exactly our tokens); rank on a positional one, as
     # ts_rank scores several terms near zero without positions. Only matches are ranked.
     positional = func.to_tsvector(literal_column("'simple'"), CLAIMS.c.search_text)
-    return query.where(vector.op("@@")(terms)), func.ts_rank(positional, terms)
+    return query.where(vector.op("@@")(terms)), func.ts_rank(positional, terms), None
 
 
 SEARCH_INDEX = table("claim_search", column("rowid"), column("rank"))
