@@ -13,7 +13,7 @@ tags, ranks, a search) count their matches, as they must.
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlalchemy import Select, bindparam, delete, func, insert, literal, select
+from sqlalchemy import Select, and_, bindparam, delete, func, insert, literal, or_, select
 from sqlmodel import Session
 
 from api.models import Claim, ClaimCount, ClaimTag, table_of
@@ -85,21 +85,38 @@ def _counting(field: str, values: set[str] | None) -> Select[Any]:
     return query.group_by(value, CLAIMS.c.status)
 
 
-KEPT_TOTAL = select(func.coalesce(func.sum(COUNTS.c.n), 0)).where(
-    COUNTS.c.field == bindparam("field"),
-    COUNTS.c.value.in_(bindparam("values", expanding=True)),
-    COUNTS.c.status.in_(bindparam("statuses", expanding=True)),
+KEPT_ROWS = select(COUNTS.c.field, COUNTS.c.value, COUNTS.c.status, COUNTS.c.n).where(
+    or_(
+        COUNTS.c.field == EVERY,
+        and_(
+            COUNTS.c.field == bindparam("field"),
+            COUNTS.c.value.in_(bindparam("values", expanding=True)),
+        ),
+    )
 )
-"""Built once: a list reads several kept counts, and building a statement costs more
-than reading one."""
+"""Built once: building a statement costs more than reading a kept count."""
 
 
-def kept_total(
-    session: Session, field: str, values: Collection[str], statuses: Collection[str]
-) -> int:
-    """The number of claims with any of `values` of `field` and any of `statuses`."""
-    asked = {"field": field, "values": list(values), "statuses": list(statuses)}
-    return int(session.execute(KEPT_TOTAL, asked).scalar_one())
+class KeptCounts:
+    """The kept counts one list reads: all claims', and the values of the one field it
+    filters by, per status, in one statement; any other is read when asked for."""
+
+    def __init__(self, session: Session, field: str = EVERY, values: Collection[str] = ("",)):
+        self.session = session
+        self.field, self.values = field, frozenset(values)
+        self.read: dict[tuple[str, str, str], int] = {}
+        self._read(field, values)
+
+    def total(self, field: str, values: Collection[str], statuses: Collection[str]) -> int:
+        """The number of claims with any of `values` of `field` and any of `statuses`."""
+        if field != EVERY and (field != self.field or not self.values.issuperset(values)):
+            self.field, self.values = field, frozenset(values)
+            self._read(field, values)
+        return sum(self.read.get((field, v, s), 0) for v in set(values) for s in set(statuses))
+
+    def _read(self, field: str, values: Collection[str]) -> None:
+        rows = self.session.execute(KEPT_ROWS, {"field": field, "values": list(values)})
+        self.read.update(((row.field, row.value, row.status), row.n) for row in rows)
 
 
 def kept_count(field: str, value: Any, status: str) -> Any:

@@ -148,15 +148,24 @@ def list_claims(
     Pages start at `offset`, or just after the claim whose sort key is `after` (keyset
     paging: as cheap on the last page as on the first). Relevance has no keyset.
     """
-    kept = _KeptCounts(session)
+    kept = counts.KeptCounts(session, *_kept_field(where))
     where = _statuses_read(kept, where)
     matching, score, hit_seq = _matching(session, where, tag_first=_rare_tag(kept, where, limit))
     # A search in article order reads its hits in seq order, which is article order
     # (api.seq_order), and stops at the page; every other order sorts the matches.
     by_seq = hit_seq if sort is SortOrder.article else None
     keys = [(by_seq, False)] if by_seq is not None else _sort_keys(sort, score)
+    total = _kept_total(kept, where)
+    if total is None:
+        total = _search_only_total(session, where)
+    # PostgreSQL reads every match of a search from its GIN index to sort them: the page
+    # counts them in the same pass rather than in a second one.
+    counting = total is None and hit_seq is None and where.search is not None
+    counted = [func.count().over().label("matches")] if counting else []
     scored = score if score is not None else literal(None)
-    query = matching.with_only_columns(*KEY_COLUMNS[sort], scored, maintain_column_froms=True)
+    query = matching.with_only_columns(
+        *KEY_COLUMNS[sort], *counted, scored, maintain_column_froms=True
+    )
     if after is not None and by_seq is not None:
         query = query.where(by_seq > _last_seq_up_to(after))
     elif after is not None:
@@ -172,9 +181,8 @@ def list_claims(
     rows = session.execute(query.offset(offset).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    total = _kept_total(kept, where)
-    if total is None:
-        total = _search_only_total(session, where)
+    if counting and rows:
+        total = rows[0].matches
     every_match: Any = None
     if total is None or facets:
         every_match, _, _ = _matching(session, where, counting=True)
@@ -251,21 +259,16 @@ def _with_match(document: str, match: SearchMatch) -> str:
     return f'{document[:-1]},"match":{match.model_dump_json()}}}'
 
 
-class _KeptCounts:
-    """The kept counts (api.counts) one list reads, each read once."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.read: dict[tuple[str, tuple[str, ...], tuple[str, ...]], int] = {}
-
-    def total(self, field: str, values: Sequence[str], statuses: Sequence[ClaimStatus]) -> int:
-        key = (field, tuple(values), tuple(s.value for s in statuses))
-        if key not in self.read:
-            self.read[key] = counts.kept_total(self.session, *key)
-        return self.read[key]
+def _kept_field(where: ClaimFilter) -> tuple[str, list[str]]:
+    """The field and values whose kept counts a list reads besides all claims': those of
+    its one filter (_one_field), or of its one tag (_rare_tag)."""
+    if (found := _one_field(where)) is not None:
+        return found
+    tags = list(dict.fromkeys(where.tags_all))
+    return (counts.TAG, tags) if len(tags) == 1 else (counts.EVERY, [""])
 
 
-def _rare_tag(kept: _KeptCounts, where: ClaimFilter, limit: int) -> str | None:
+def _rare_tag(kept: counts.KeptCounts, where: ClaimFilter, limit: int) -> str | None:
     """The tag of a one-tag filter (no search) when its claims are few enough to read all
     and sort, rather than to walk the claims in order until `limit` of them carry it.
 
@@ -278,14 +281,22 @@ def _rare_tag(kept: _KeptCounts, where: ClaimFilter, limit: int) -> str | None:
     tags = list(dict.fromkeys(where.tags_all))
     if where.search is not None or len(tags) != 1:
         return None
-    matches = kept.total(counts.TAG, tags, where.statuses)
-    claims = kept.total(counts.EVERY, [""], where.statuses)
+    statuses = [s.value for s in where.statuses]
+    matches = kept.total(counts.TAG, tags, statuses)
+    claims = kept.total(counts.EVERY, [""], statuses)
     return tags[0] if matches * matches < limit * claims else None
 
 
-def _kept_total(kept: _KeptCounts, where: ClaimFilter) -> int | None:
+def _kept_total(kept: counts.KeptCounts, where: ClaimFilter) -> int | None:
     """The number of matches as the writers keep it (api.counts), when `where` filters by
     one field at most: any of its values, or one tag. None: the matches must be counted."""
+    found = _one_field(where)
+    return None if found is None else kept.total(*found, [s.value for s in where.statuses])
+
+
+def _one_field(where: ClaimFilter) -> tuple[str, list[str]] | None:
+    """The one field `where` filters by and its values ((EVERY, [""]) for none), when it
+    filters by one at most: any of its values, or one tag. None: several, or a search."""
     if where.search is not None or where.ranks:
         return None
     tags_all, tags_any = list(dict.fromkeys(where.tags_all)), list(dict.fromkeys(where.tags_any))
@@ -303,8 +314,7 @@ def _kept_total(kept: _KeptCounts, where: ClaimFilter) -> int | None:
     ]
     if len(conditions) > 1 or len(tags_all) > 1 or len(tags_any) > 1:
         return None  # claims with both, or with several tags, are not summed from counts
-    field, values = conditions[0] if conditions else (counts.EVERY, [""])
-    return kept.total(field, values, where.statuses)
+    return conditions[0] if conditions else (counts.EVERY, [""])
 
 
 KEY_SHAPES: dict[SortOrder, tuple[type, ...]] = {
@@ -442,16 +452,16 @@ def _fts_match(search: SearchQuery) -> Any:
     return literal_column("claim_search").op("MATCH")(search.fts5())
 
 
-def _statuses_read(kept: _KeptCounts, where: ClaimFilter) -> ClaimFilter:
+def _statuses_read(kept: counts.KeptCounts, where: ClaimFilter) -> ClaimFilter:
     """`where`, asking for every status when every claim has one of those it asks for
     (the kept counts say; no claim is retracted, say): the same claims, and no look at
     each match's status."""
     if set(where.statuses) == set(ClaimStatus):
         return where
-    every = tuple(ClaimStatus)
-    if kept.total(counts.EVERY, [""], where.statuses) != kept.total(counts.EVERY, [""], every):
+    asked, every = [s.value for s in where.statuses], [s.value for s in ClaimStatus]
+    if kept.total(counts.EVERY, [""], asked) != kept.total(counts.EVERY, [""], every):
         return where
-    return replace(where, statuses=every)
+    return replace(where, statuses=tuple(ClaimStatus))
 
 
 def _search_only_total(session: Session, where: ClaimFilter) -> int | None:

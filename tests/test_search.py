@@ -82,6 +82,20 @@ def test_relevance_sort_puts_the_best_match_first(client: TestClient) -> None:
     assert set(ids(body)) == set(expected_hits(client, "dosage"))
 
 
+@pytest.mark.parametrize("filters", [{}, {"type": "risk_factor"}])
+def test_a_search_counts_all_its_matches_on_every_page_and_past_the_last(
+    client: TestClient, filters: dict[str, str]
+) -> None:
+    """However the total is counted (by the search index, beside the page, or apart),
+    it is the number of matches, even where a page lists none of them."""
+    total = search(client, "migraines", limit="500", **filters)["meta"]["total"]
+    assert total > 2
+
+    for offset in (0, 2, total - 1, total, total + 5):
+        body = search(client, "migraines", limit="2", offset=str(offset), **filters)
+        assert body["meta"]["total"] == total, offset
+
+
 def test_search_combines_with_filters_and_pages(client: TestClient) -> None:
     body = search(client, "migraines", type="risk_factor", limit="2")
 
