@@ -26,7 +26,7 @@ from api.changelog import Entry
 from api.db import chunks, lock_for_writing
 from api.errors import ConflictError, NotFoundError, WriteRefused
 from api.preconditions import IfMatch
-from api.records import claim_row, document, served
+from api.records import claim_row, document, served, tag_rows
 from api.schemas import (
     CLAIM_ADAPTER,
     ChangeAction,
@@ -224,9 +224,7 @@ def _save(
             delete(models.ClaimRelation).where(col(models.ClaimRelation.claim_id) == claim.id)
         )
     if claim.tags:
-        session.execute(
-            insert(models.ClaimTag), [{"claim_id": claim.id, "tag_slug": t} for t in claim.tags]
-        )
+        session.execute(insert(models.ClaimTag), tag_rows(claim))
     if claim.relations:
         session.execute(
             insert(models.ClaimRelation),

@@ -23,7 +23,7 @@ from api.changelog import Entry
 from api.db import IN_BATCH, chunks, has_statistics, lock_for_writing, refresh_statistics
 from api.errors import DataError
 from api.queries import claims_from_rows, latest_fingerprint
-from api.records import claim_row, document, served
+from api.records import claim_row, document, served, tag_rows
 from api.schemas import (
     CLAIM_ADAPTER,
     ChangeAction,
@@ -358,7 +358,7 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     renumbered = {key for key, seq in stored_seqs.items() if seqs.get(key) != seq}
     seq_order.free(session, renumbered)
     claim_tags = {
-        (c.id, slug): {"claim_id": c.id, "tag_slug": slug} for c in data.claims for slug in c.tags
+        (row["claim_id"], row["tag_slug"]): row for c in data.claims for row in tag_rows(c)
     }
     relations = {
         (c.id, r.kind.value, r.target): {

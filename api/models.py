@@ -44,6 +44,8 @@ class Tag(SQLModel, table=True):
 
 
 ARTICLE_ORDER = ("source_id", "quote_start", "quote_end", "id")
+ARTICLE_ORDER_OF_TAG = ("source_id", "quote_start", "quote_end", "claim_id")
+"""The same order on claim_tag, where the claim's id is claim_id."""
 
 
 class Claim(SQLModel, table=True):
@@ -91,12 +93,18 @@ class Claim(SQLModel, table=True):
 
 class ClaimTag(SQLModel, table=True):
     __tablename__ = "claim_tag"
-    __table_args__ = (Index("ix_claim_tag_tag_slug", "tag_slug", "claim_id"),)
+    # A tag's claims in article order: a page of one tag reads its first entries and
+    # stops, however many claims carry the tag (api.records.tag_rows keeps the copies).
+    __table_args__ = (Index("ix_claim_tag_article", "tag_slug", *ARTICLE_ORDER_OF_TAG),)
 
     claim_id: str = Field(
         sa_column=Column(ForeignKey("claim.id", ondelete="CASCADE"), primary_key=True)
     )
     tag_slug: str = Field(sa_column=Column(ForeignKey("tag.slug"), primary_key=True))
+    # The claim's own article order, copied by its writer with the row.
+    source_id: str
+    quote_start: int
+    quote_end: int
 
 
 class ClaimRelation(SQLModel, table=True):

@@ -26,8 +26,16 @@ from sqlmodel import Session, col, select
 
 from api import changelog, counts
 from api.errors import InvalidParameterError, NotFoundError
+from api.models import (
+    ARTICLE_ORDER_OF_TAG,
+    ClaimRelation,
+    ClaimTag,
+    DataLoad,
+    Source,
+    Tag,
+    table_of,
+)
 from api.models import Claim as ClaimRow
-from api.models import ClaimRelation, ClaimTag, DataLoad, Source, Tag, table_of
 from api.records import claim_from_row, document
 from api.schemas import (
     CLAIM_ADAPTER,
@@ -150,11 +158,18 @@ def list_claims(
     """
     kept = counts.KeptCounts(session, *_kept_field(where))
     where = _statuses_read(kept, where)
-    matching, score, hit_seq = _matching(session, where, tag_first=_rare_tag(kept, where, limit))
+    # A page of one tag in article order walks the tag's index, which is in that order.
+    tags = list(dict.fromkeys(where.tags_all))
+    by_tag = tags[0] if sort is SortOrder.article and len(tags) == 1 and not where.search else None
+    tag_first = _rare_tag(kept, where, limit) if by_tag is None else None
+    matching, score, hit_seq = _matching(session, where, tag_first=tag_first, by_tag=by_tag)
     # A search in article order reads its hits in seq order, which is article order
     # (api.seq_order), and stops at the page; every other order sorts the matches.
     by_seq = hit_seq if sort is SortOrder.article else None
-    keys = [(by_seq, False)] if by_seq is not None else _sort_keys(sort, score)
+    if by_tag is not None:
+        keys = [(column, False) for column in TAG_ARTICLE_ORDER]
+    else:
+        keys = [(by_seq, False)] if by_seq is not None else _sort_keys(sort, score)
     total = _kept_total(kept, where)
     if total is None:
         total = _search_only_total(session, where)
@@ -163,8 +178,13 @@ def list_claims(
     counting = total is None and hit_seq is None and where.search is not None
     counted = [func.count().over().label("matches")] if counting else []
     scored = score if score is not None else literal(None)
+    key_columns = TAG_KEY_COLUMNS if by_tag is not None else KEY_COLUMNS[sort]
+    # A page walked in order visits about its own claims: it reads their documents as it
+    # goes. One that sorts its matches reads keys only, then the page's documents by id.
+    walked = by_tag is not None or by_seq is not None
+    fields = page_fields(where.search is not None) if walked else ()
     query = matching.with_only_columns(
-        *KEY_COLUMNS[sort], *counted, scored, maintain_column_froms=True
+        *key_columns, *fields, *counted, scored, maintain_column_froms=True
     )
     if after is not None and by_seq is not None:
         query = query.where(by_seq > _last_seq_up_to(after))
@@ -188,7 +208,7 @@ def list_claims(
         every_match, _, _ = _matching(session, where, counting=True)
         if total is None:
             total = session.exec(select(func.count()).select_from(every_match.subquery())).one()
-    documents = _documents(session, rows, where.search)
+    documents = _documents(session, rows, where.search, read=not walked)
     last = rows[-1] if rows and more and sort is not SortOrder.relevance else None
     return ClaimList(
         documents=documents,
@@ -208,26 +228,47 @@ KEY_COLUMNS: dict[SortOrder, tuple[Any, ...]] = {
 """What a page reads of each match: the keys it is sorted by. Documents come after, for
 the page's claims only, so what is sorted (every match of a search) stays small and, on
 SQLite, is read from an index alone (ix_claim_seq_article) rather than from the rows."""
+TAG_INDEX = CLAIM_TAGS.alias("tagged")
+"""claim_tag walked in a tag's article order (an alias: other tag conditions of the same
+list look claim_tag up on their own)."""
+TAG_ARTICLE_ORDER = tuple(TAG_INDEX.c[name] for name in ARTICLE_ORDER_OF_TAG)
+TAG_KEY_COLUMNS = (
+    TAG_INDEX.c.claim_id.label("id"),
+    *(TAG_INDEX.c[name] for name in ("source_id", "quote_start", "quote_end")),
+)
+"""A page of one tag reads the article keys from the tag's index entries (the copies
+api.records.tag_rows writes), as KEY_COLUMNS names them."""
 SNIPPET_COLUMNS = tuple(CLAIMS.c[name] for name in ("title", "statement", "quote"))
 """What a search page reads besides: the fields its snippets are cut from."""
 
 
+def page_fields(searching: bool) -> tuple[Any, ...]:
+    """What a page reads of each of its claims besides its keys: its document, and for a
+    search the fields its snippet is cut from."""
+    return (CLAIMS.c.document, *SNIPPET_COLUMNS) if searching else (CLAIMS.c.document,)
+
+
 _BY_IDS = CLAIMS.c.id.in_(bindparam("ids", expanding=True))
-DOCUMENTS = sa_select(CLAIMS.c.id, CLAIMS.c.document).where(_BY_IDS)
-DOCUMENTS_AND_FIELDS = sa_select(CLAIMS.c.id, CLAIMS.c.document, *SNIPPET_COLUMNS).where(_BY_IDS)
+DOCUMENTS = sa_select(CLAIMS.c.id, *page_fields(False)).where(_BY_IDS)
+DOCUMENTS_AND_FIELDS = sa_select(CLAIMS.c.id, *page_fields(True)).where(_BY_IDS)
 """A page's documents by id (and a search page's snippet fields): built once, as a page
 of 50 written out would build 50 parameters anew for each read."""
 
 
-def _documents(session: Session, rows: Sequence[Any], search: SearchQuery | None) -> list[str]:
+def _documents(
+    session: Session, rows: Sequence[Any], search: SearchQuery | None, *, read: bool
+) -> list[str]:
     """The documents of a page's claims (rows read with KEY_COLUMNS and the score), in
-    their order; for a search, each with its match."""
+    their order; for a search, each with its match. `read`: the rows hold only keys, so
+    the documents (page_fields) are read by id; otherwise the rows carry them."""
     if not rows:
         return []
-    read = DOCUMENTS_AND_FIELDS if search is not None else DOCUMENTS
-    found = session.execute(read, {"ids": [row.id for row in rows]}).all()
-    stored = {row.id: row for row in found}
-    page = [stored[row.id] for row in rows]
+    page = rows
+    if read:
+        query = DOCUMENTS_AND_FIELDS if search is not None else DOCUMENTS
+        found = session.execute(query, {"ids": [row.id for row in rows]}).all()
+        stored = {row.id: row for row in found}
+        page = [stored[row.id] for row in rows]
     documents = rendered(session, page)
     if search is None:
         return documents
@@ -378,7 +419,12 @@ def _last_seq_up_to(key: Sequence[Any]) -> Any:
 
 
 def _matching(
-    session: Session, where: ClaimFilter, *, counting: bool = False, tag_first: str | None = None
+    session: Session,
+    where: ClaimFilter,
+    *,
+    counting: bool = False,
+    tag_first: str | None = None,
+    by_tag: str | None = None,
 ) -> tuple[Any, Any, Any]:
     """A select of the claims matching every condition, their search score (or None),
     and, for a search on SQLite, the seq its hits come back in (or None).
@@ -404,7 +450,12 @@ def _matching(
     if where.ranks:
         query = query.where(CLAIMS.c.rank.in_(where.ranks))
     tags_all = list(dict.fromkeys(where.tags_all))
-    if tag_first is not None:
+    if by_tag is not None:  # the tag's index entries, then their claims, in that order
+        query = query.select_from(
+            CrossJoin(TAG_INDEX, CLAIMS, TAG_INDEX.c.claim_id == CLAIMS.c.id)
+        ).where(TAG_INDEX.c.tag_slug == by_tag)
+        tags_all = [tag for tag in tags_all if tag != by_tag]
+    elif tag_first is not None:
         tagged = (
             sa_select(CLAIM_TAGS.c.claim_id).where(CLAIM_TAGS.c.tag_slug == tag_first).subquery()
         )

@@ -37,6 +37,13 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     }
 
 
+def tag_rows(claim: Claim) -> list[dict[str, Any]]:
+    """The claim_tag rows of a claim: each carries the claim's article order (source,
+    quote start and end), so a page of one tag is read from the tag's index in order."""
+    keys = {"source_id": claim.source, "quote_start": claim.start, "quote_end": claim.end}
+    return [{"claim_id": claim.id, "tag_slug": slug, **keys} for slug in claim.tags]
+
+
 def served(claim: Claim, revision: int) -> Claim:
     """The claim as the API serves it: at `revision`, tags by slug, relations by kind and
     target (a representation that depends on its own rows only, so its revision names it)."""

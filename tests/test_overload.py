@@ -20,6 +20,8 @@ import httpx
 import pytest
 
 from api.cli import GRACEFUL_SHUTDOWN_SECONDS
+from api.config import Settings
+from api.db import make_engine
 from tests.conftest import (
     BACKENDS,
     database_url,
@@ -177,3 +179,26 @@ def test_sigterm_under_load_stops_the_server_within_the_graceful_timeout(
 
     assert code is not None
     assert took <= GRACEFUL_SHUTDOWN_SECONDS + 1
+
+
+def test_postgresql_serves_with_a_statement_timeout_and_no_parallel_workers(
+    settings: Settings,
+) -> None:
+    """Each request's queries run in its own backend: parallel plans would start more
+    processes per query on the cores the other requests need. A deployer's own options
+    in the URL still apply (the tests' search path, here)."""
+    if not settings.database_url.startswith("postgresql"):
+        pytest.skip("SQLite runs in the worker's own process")
+    engine = make_engine(settings, serving=True)
+    try:
+        with engine.connect() as connection:
+            shown = {
+                name: connection.exec_driver_sql(f"SHOW {name}").scalar_one()
+                for name in ("statement_timeout", "max_parallel_workers_per_gather", "search_path")
+            }
+    finally:
+        engine.dispose()
+
+    assert shown["statement_timeout"] == "5s"
+    assert shown["max_parallel_workers_per_gather"] == "0"
+    assert shown["search_path"].startswith("kb_test_")
