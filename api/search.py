@@ -11,9 +11,15 @@ syntax except as these tokens, which hold only letters and digits.
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+", re.ASCII)
+"""_WORD in ASCII text, found faster."""
+_SPECIAL = re.compile("[&<>\"']")
+"""What html.escape replaces; words hold none of it."""
 MAX_TOKEN_LENGTH = 64
 """Longer runs are not words anyone searches for; PostgreSQL also limits lexeme size."""
 MAX_QUERY_TERMS = 32
@@ -58,27 +64,51 @@ def snippet(query: Query, *fields: str, words: int = 24) -> str:
 
     Computed here rather than by either engine so both give the same snippet.
     """
-
-    def folded(word: str) -> str:  # as tokens() folds it; NFKC leaves ASCII as it is
-        return (word if word.isascii() else unicodedata.normalize("NFKC", word)).casefold()
-
-    def hits(words: list[re.Match[str]]) -> list[re.Match[str]]:
-        return [m for m in words if folded(m.group()).startswith(query.terms)]
-
-    words_of = [list(_WORD.finditer(field)) for field in fields]
-    hits_of = [hits(words) for words in words_of]
-    most = max(range(len(fields)), key=lambda i: len(hits_of[i]))
-    best, found, all_words = fields[most], hits_of[most], words_of[most]
-    first = next((i for i, w in enumerate(all_words) if found and w.start() == found[0].start()), 0)
+    hits = _hit_finder(query.terms)
+    hits_of = [hits(field) for field in fields]
+    counts = [len(found) for found in hits_of]
+    most = counts.index(max(counts))
+    best, found = fields[most], hits_of[most]
+    word = _ASCII_WORD if best.isascii() else _WORD
+    count = len(word.findall(best))
+    first = len(word.findall(best, 0, found[0].start())) if found else 0
     lo = max(0, first - words // 3)
-    hi = min(len(all_words), lo + words)
-    start = all_words[lo].start() if all_words and lo > 0 else 0
-    end = all_words[hi - 1].end() if all_words and hi < len(all_words) else len(best)
+    hi = min(count, lo + words)
+    start, end = 0, len(best)
+    if lo > 0 or hi < count:  # the excerpt cuts the field: where do its words start, end?
+        all_words = list(word.finditer(best))
+        start = all_words[lo].start() if lo > 0 else 0
+        end = all_words[hi - 1].end() if hi < count else len(best)
+    escape = html.escape if _SPECIAL.search(best, start, end) else str
     marked, cursor = [], start
     for match in found:
-        if start <= match.start() and match.end() <= end:
-            marked.append(html.escape(best[cursor : match.start()]))
-            marked.append(f"<mark>{html.escape(match.group())}</mark>")
-            cursor = match.end()
-    marked.append(html.escape(best[cursor:end]))
+        hit_start, hit_end = match.span()
+        if start <= hit_start and hit_end <= end:
+            marked.append(escape(best[cursor:hit_start]))
+            marked.append(f"<mark>{best[hit_start:hit_end]}</mark>")  # a word: no escaping
+            cursor = hit_end
+    marked.append(escape(best[cursor:end]))
     return ("…" if start > 0 else "") + "".join(marked) + ("…" if end < len(best) else "")
+
+
+@lru_cache(maxsize=256)
+def _hit_finder(terms: tuple[str, ...]) -> Callable[[str], list[re.Match[str]]]:
+    """The words of a field that start with one of terms once folded as tokens() folds them.
+
+    In ASCII text, where folding is lowercasing, one regex finds them in the lowercased
+    text; only ASCII terms (tokens: lowercase letters and digits) can start its words. The
+    regex checks that a term starts a word after matching the term, so that the engine
+    can skip ahead to the terms' first letters. Other text is folded word by word.
+    """
+    either = "|".join(f"{t}(?<![a-z0-9]{t})" for t in terms if t.isascii())
+    ascii_hit = re.compile(f"(?:{either})[a-z0-9]*") if either else None
+
+    def folded(word: str) -> str:  # NFKC leaves ASCII as it is
+        return (word if word.isascii() else unicodedata.normalize("NFKC", word)).casefold()
+
+    def hits(field: str) -> list[re.Match[str]]:
+        if field.isascii():
+            return list(ascii_hit.finditer(field.lower())) if ascii_hit else []
+        return [m for m in _WORD.finditer(field) if folded(m.group()).startswith(terms)]
+
+    return hits

@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from api.search import Query, tokens
+from api.search import Query, snippet, tokens
 from tests.conftest import Curator
 from tests.fixtures import ARTICLE_CLAIMS
 from tests.test_claims import ids
@@ -71,6 +71,24 @@ QUERIES = [
 def test_hits_are_exactly_the_claims_containing_every_word(client: TestClient, q: str) -> None:
     """Run on SQLite and on PostgreSQL, this proves both engines give the same hits."""
     assert sorted(ids(search(client, q))) == sorted(expected_hits(client, q))
+
+
+def test_a_snippet_marks_the_words_a_search_matches_in_its_best_field() -> None:
+    """Words fold as tokens() folds them (case, NFKC) and `_` separates them, in ASCII
+    text and in any other; the field with the most hits wins, the first on a tie."""
+    assert (
+        snippet(Query.parse("migr botox"), "No hits", "Botox & <MIGRAINES>: x_migr", "botox")
+        == "<mark>Botox</mark> &amp; &lt;<mark>MIGRAINES</mark>&gt;: x_<mark>migr</mark>"
+    )
+    assert (
+        snippet(Query.parse("ﬁn strasse"), "Final word", "Ｆｉｎａｌ, ﬁnal & Straße")
+        == "<mark>Ｆｉｎａｌ</mark>, <mark>ﬁnal</mark> &amp; <mark>Straße</mark>"
+    )
+    assert snippet(Query.parse("straße café"), "STRASSE cafe", "Straße Café") == (
+        "<mark>Straße</mark> <mark>Café</mark>"
+    )
+    many = " ".join(f"w{i}" for i in range(40))
+    assert snippet(Query.parse("w9"), many, words=6) == "…w7 w8 <mark>w9</mark> w10 w11 w12…"
 
 
 def test_relevance_sort_puts_the_best_match_first(client: TestClient) -> None:
