@@ -21,6 +21,8 @@ down_revision: str | None = "9e4f1a7c3d25"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# As api.models.ARTICLE_ORDER_OF_TAG: a claim's article order, on claim_tag.
+ARTICLE_ORDER_OF_TAG = ["source_id", "quote_start", "quote_end", "claim_id"]
 COLUMNS = {
     "source_id": sqlmodel.sql.sqltypes.AutoString(),
     "quote_start": sa.Integer(),
@@ -39,9 +41,7 @@ def upgrade() -> None:
         for name, type_ in COLUMNS.items():
             batch.alter_column(name, existing_type=type_, nullable=False)
         batch.drop_index("ix_claim_tag_tag_slug")
-        batch.create_index(
-            "ix_claim_tag_article", ["tag_slug", "source_id", "quote_start", "quote_end", "claim_id"]
-        )
+        batch.create_index("ix_claim_tag_article", ["tag_slug", *ARTICLE_ORDER_OF_TAG])
 
 
 def downgrade() -> None:

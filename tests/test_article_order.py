@@ -1,6 +1,8 @@
-"""Every writer numbers claims (`seq`) in article order, so a search in article order
-reads its hits in that order and stops at its page (api.seq_order): loads, curators'
-new claims, quotes that move. A search lists its claims in article order afterwards."""
+"""Every writer keeps the article order where reads walk it: claims numbered (`seq`) in
+that order, so a search reads its hits in order and stops at its page (api.seq_order),
+and each claim_tag row carrying its claim's article keys, so a page of one tag walks
+the tag's index (api.records.tag_rows). Loads, curators' new claims, quotes that move:
+searches and tag pages list their claims in article order afterwards."""
 
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,19 @@ def numbers_in_article_order(engine: Engine) -> dict[str, int]:
             text("SELECT id, seq FROM claim ORDER BY source_id, quote_start, quote_end, id")
         )
         return {row.id: row.seq for row in rows}
+
+
+def assert_tag_rows_follow_their_claims(engine: Engine) -> None:
+    with engine.connect() as connection:
+        astray = connection.execute(
+            text(
+                "SELECT claim_tag.claim_id FROM claim_tag JOIN claim ON claim.id = claim_id "
+                "WHERE claim_tag.source_id != claim.source_id "
+                "OR claim_tag.quote_start != claim.quote_start "
+                "OR claim_tag.quote_end != claim.quote_end"
+            )
+        ).all()
+    assert astray == []
 
 
 def assert_ascending(numbers: list[int]) -> None:
@@ -87,6 +102,9 @@ def test_a_claim_whose_quote_moves_takes_a_number_among_its_new_neighbours(
     del before[MOVED], after[MOVED]
     assert after == before  # no other claim renumbered
     assert_search_in_article_order(curator, "migraines")
+    assert_tag_rows_follow_their_claims(curator.engine)
+    tagged = curator.client.get("/v1/claims?tag=worsening&limit=500").json()["data"]
+    assert tagged[0]["id"] == MOVED
 
 
 def test_a_load_adding_a_claim_between_others_renumbers_no_other(
@@ -106,6 +124,21 @@ def test_a_load_adding_a_claim_between_others_renumbers_no_other(
     assert list(after)[1] == "migraine-is-common-again"
     assert_ascending(list(after.values()))
     assert {k: v for k, v in after.items() if k in before} == before
+
+
+def test_a_load_moving_a_quote_moves_its_tag_rows_too(engine: Engine, data_dir: Path) -> None:
+    loader.load(engine=engine, data_dir=data_dir)
+
+    def quote_less_of_the_first_sentence(document: Any) -> None:
+        first = document["claims"][0]
+        first["quote"] = "Migraines are a common condition"
+        first["end"] = first["start"] + len(first["quote"])
+
+    edit_yaml(data_dir, CLAIMS_FILE, quote_less_of_the_first_sentence)
+    loader.load(engine=engine, data_dir=data_dir)
+
+    assert_tag_rows_follow_their_claims(engine)
+    assert_ascending(list(numbers_in_article_order(engine).values()))
 
 
 def test_numbering_keeps_what_fits_and_places_the_rest_between() -> None:
