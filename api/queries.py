@@ -173,19 +173,13 @@ def list_claims(
     total = _kept_total(kept, where)
     if total is None:
         total = _search_only_total(session, where)
-    # PostgreSQL reads every match of a search from its GIN index to sort them: the page
-    # counts them in the same pass rather than in a second one.
-    counting = total is None and hit_seq is None and where.search is not None
-    counted = [func.count().over().label("matches")] if counting else []
     scored = score if score is not None else literal(None)
     key_columns = TAG_KEY_COLUMNS if by_tag is not None else KEY_COLUMNS[sort]
     # A page walked in order visits about its own claims: it reads their documents as it
     # goes. One that sorts its matches reads keys only, then the page's documents by id.
     walked = by_tag is not None or by_seq is not None
     fields = page_fields(where.search is not None) if walked else ()
-    query = matching.with_only_columns(
-        *key_columns, *fields, *counted, scored, maintain_column_froms=True
-    )
+    query = matching.with_only_columns(*key_columns, *fields, scored, maintain_column_froms=True)
     if after is not None and by_seq is not None:
         query = query.where(by_seq > _last_seq_up_to(after))
     elif after is not None:
@@ -201,8 +195,6 @@ def list_claims(
     rows = session.execute(query.offset(offset).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    if counting and rows:
-        total = rows[0].matches
     every_match: Any = None
     if total is None or facets:
         every_match, _, _ = _matching(session, where, counting=True)
