@@ -26,7 +26,7 @@ from api.changelog import Entry
 from api.db import chunks, lock_for_writing
 from api.errors import ConflictError, NotFoundError, WriteRefused
 from api.preconditions import IfMatch
-from api.records import claim_row, document, served, tag_rows
+from api.records import article_key, claim_row, document, served, tag_rows
 from api.schemas import (
     CLAIM_ADAPTER,
     ChangeAction,
@@ -206,12 +206,12 @@ def _save(
     revision = 1 if current is None else (current.revision or 0) + 1
     saved = served(claim, revision)
     row = {**claim_row(claim), "updated_at": now, "document": document(saved)}
-    key = (claim.source, claim.start, claim.end, claim.id)
+    key = article_key(claim)
     if current is None:
         seq = seq_order.place(session, claim.id, key, None)
         session.execute(insert(claim_table).values(**row, seq=seq, revision=revision))
     else:
-        if key != (current.source, current.start, current.end, current.id):
+        if key != article_key(current):
             stored = session.execute(
                 select(claim_table.c.seq).where(claim_table.c.id == claim.id)
             ).scalar_one()

@@ -83,8 +83,8 @@ def postgres_options(url: URL, statement_timeout_seconds: float) -> str:
     milliseconds = int(statement_timeout_seconds * 1000)
     given = url.query.get("options", "")
     given = given if isinstance(given, str) else " ".join(given)
-    serial = "-c max_parallel_workers_per_gather=0"
-    return f"{serial} {given} -c statement_timeout={milliseconds}".replace("  ", " ")
+    serial, timeout = "-c max_parallel_workers_per_gather=0", f"-c statement_timeout={milliseconds}"
+    return " ".join(option for option in (serial, given, timeout) if option)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -23,7 +23,7 @@ from api.changelog import Entry
 from api.db import IN_BATCH, chunks, has_statistics, lock_for_writing, refresh_statistics
 from api.errors import DataError
 from api.queries import claims_from_rows, latest_fingerprint
-from api.records import claim_row, document, served, tag_rows
+from api.records import article_key, claim_row, document, served, tag_rows
 from api.schemas import (
     CLAIM_ADAPTER,
     ChangeAction,
@@ -341,7 +341,7 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     stored_seqs: dict[str, int] = dict(
         session.execute(select(claim_table.c.id, claim_table.c.seq)).tuples().all()
     )
-    in_order = sorted(data.claims, key=lambda c: (c.source, c.start, c.end, c.id))
+    in_order = sorted(data.claims, key=article_key)
     seqs = dict(
         zip(
             (c.id for c in in_order),

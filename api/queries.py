@@ -159,8 +159,7 @@ def list_claims(
     kept = counts.KeptCounts(session, *_kept_field(where))
     where = _statuses_read(kept, where)
     # A page of one tag in article order walks the tag's index, which is in that order.
-    tags = list(dict.fromkeys(where.tags_all))
-    by_tag = tags[0] if sort is SortOrder.article and len(tags) == 1 and not where.search else None
+    by_tag = _one_tag(where) if sort is SortOrder.article else None
     tag_first = _rare_tag(kept, where, limit) if by_tag is None else None
     matching, score, hit_seq = _matching(session, where, tag_first=tag_first, by_tag=by_tag)
     # A search in article order reads its hits in seq order, which is article order
@@ -292,13 +291,20 @@ def _with_match(document: str, match: SearchMatch) -> str:
     return f'{document[:-1]},"match":{match.model_dump_json()}}}'
 
 
+def _one_tag(where: ClaimFilter) -> str | None:
+    """The tag of a filter that asks for claims with one tag (among other conditions),
+    and no search: what a tag's own index can serve."""
+    tags = list(dict.fromkeys(where.tags_all))
+    return tags[0] if len(tags) == 1 and where.search is None else None
+
+
 def _kept_field(where: ClaimFilter) -> tuple[str, list[str]]:
     """The field and values whose kept counts a list reads besides all claims': those of
     its one filter (_one_field), or of its one tag (_rare_tag)."""
     if (found := _one_field(where)) is not None:
         return found
-    tags = list(dict.fromkeys(where.tags_all))
-    return (counts.TAG, tags) if len(tags) == 1 else (counts.EVERY, [""])
+    tag = _one_tag(where)
+    return (counts.TAG, [tag]) if tag is not None else (counts.EVERY, [""])
 
 
 def _rare_tag(kept: counts.KeptCounts, where: ClaimFilter, limit: int) -> str | None:
@@ -311,13 +317,13 @@ def _rare_tag(kept: counts.KeptCounts, where: ClaimFilter, limit: int) -> str | 
     the kept counts, which SQLite's statistics cannot give (they hold one average per
     index, not one count per tag).
     """
-    tags = list(dict.fromkeys(where.tags_all))
-    if where.search is not None or len(tags) != 1:
+    tag = _one_tag(where)
+    if tag is None:
         return None
     statuses = [s.value for s in where.statuses]
-    matches = kept.total(counts.TAG, tags, statuses)
+    matches = kept.total(counts.TAG, [tag], statuses)
     claims = kept.total(counts.EVERY, [""], statuses)
-    return tags[0] if matches * matches < limit * claims else None
+    return tag if matches * matches < limit * claims else None
 
 
 def _kept_total(kept: counts.KeptCounts, where: ClaimFilter) -> int | None:

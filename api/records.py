@@ -37,6 +37,11 @@ def claim_row(claim: Claim) -> dict[str, Any]:
     }
 
 
+def article_key(claim: Claim) -> tuple[str, int, int, str]:
+    """Where a claim stands in the order its source states it (models.ARTICLE_ORDER)."""
+    return (claim.source, claim.start, claim.end, claim.id)
+
+
 def tag_rows(claim: Claim) -> list[dict[str, Any]]:
     """The claim_tag rows of a claim: each carries the claim's article order (source,
     quote start and end), so a page of one tag is read from the tag's index in order."""
