@@ -106,14 +106,25 @@ def _limit_sqlite_statements(engine: Engine, seconds: float) -> None:
 
     @event.listens_for(engine, "connect")
     def _watch(dbapi_connection: Any, record: Any) -> None:
-        record.info["deadline"] = float("inf")
+        record.info[DEADLINE] = float("inf")
         dbapi_connection.set_progress_handler(
-            lambda: time.monotonic() > record.info["deadline"], PROGRESS_STEPS
+            lambda: time.monotonic() > record.info[DEADLINE], PROGRESS_STEPS
         )
 
     @event.listens_for(engine, "before_cursor_execute")
     def _start(connection: Any, *_args: Any) -> None:
-        connection.connection.info["deadline"] = time.monotonic() + seconds
+        start_statement_clock(connection.connection.info, seconds)
+
+
+DEADLINE = "deadline"
+"""Where a SQLite connection's record keeps the time its running statement must end by."""
+
+
+def start_statement_clock(info: dict[str, Any], seconds: float) -> None:
+    """Start the time limit of the statement about to run on a SQLite connection (its
+    record's `info`). SQLAlchemy does so before each statement; a read that goes to the
+    driver itself calls it first."""
+    info[DEADLINE] = time.monotonic() + seconds
 
 
 def is_statement_timeout(error: BaseException) -> bool:

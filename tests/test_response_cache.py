@@ -207,7 +207,7 @@ def test_without_the_cache_a_claim_read_by_id_sees_a_load_from_another_process(
     assert after.headers["etag"] == f'"r{before["revision"] + 1}"'
     held = uncached.app.state.key_reader._held  # type: ignore[attr-defined]
     if held is not None:  # SQLite: idle between reads, in no transaction
-        assert not held.connection.driver_connection.in_transaction
+        assert not held.driver_connection.in_transaction
 
 
 def test_memory_is_bounded_and_the_least_recently_read_goes_first(small_cache: TestClient) -> None:
