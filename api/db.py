@@ -100,6 +100,17 @@ PROGRESS_STEPS = 10_000
 """SQLite virtual-machine steps between two looks at the clock (well under a millisecond)."""
 
 
+DEADLINE = "deadline"
+"""Where a SQLite connection's record keeps the time its running statement must end by."""
+
+
+def start_statement_clock(info: dict[str, Any], seconds: float) -> None:
+    """Start the time limit of the statement about to run on a SQLite connection (its
+    record's `info`). SQLAlchemy does so before each statement; a read that goes to the
+    driver itself calls it first."""
+    info[DEADLINE] = time.monotonic() + seconds
+
+
 def _limit_sqlite_statements(engine: Engine, seconds: float) -> None:
     """SQLite has no statement timeout: a progress handler interrupts any statement that
     has run longer than `seconds` since it was sent (sqlite3 raises 'interrupted')."""
@@ -114,17 +125,6 @@ def _limit_sqlite_statements(engine: Engine, seconds: float) -> None:
     @event.listens_for(engine, "before_cursor_execute")
     def _start(connection: Any, *_args: Any) -> None:
         start_statement_clock(connection.connection.info, seconds)
-
-
-DEADLINE = "deadline"
-"""Where a SQLite connection's record keeps the time its running statement must end by."""
-
-
-def start_statement_clock(info: dict[str, Any], seconds: float) -> None:
-    """Start the time limit of the statement about to run on a SQLite connection (its
-    record's `info`). SQLAlchemy does so before each statement; a read that goes to the
-    driver itself calls it first."""
-    info[DEADLINE] = time.monotonic() + seconds
 
 
 def is_statement_timeout(error: BaseException) -> bool:
