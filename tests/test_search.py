@@ -114,6 +114,22 @@ def test_a_search_counts_all_its_matches_on_every_page_and_past_the_last(
         assert body["meta"]["total"] == total, offset
 
 
+@pytest.mark.parametrize("sort", ["article", "rank", "updated"])
+def test_a_search_paged_by_its_links_keeps_its_total_and_lists_every_match_once(
+    client: TestClient, sort: str
+) -> None:
+    """A cursor page counts every match, not only those after the cursor."""
+    url: str | None = f"/v1/claims?q=migraines&limit=2&sort={sort}"
+    seen, totals = [], set()
+    while url is not None:
+        body = client.get(url).json()
+        seen += ids(body)
+        totals.add(body["meta"]["total"])
+        url = body["links"]["next"]
+
+    assert totals == {len(seen)} and sorted(seen) == sorted(expected_hits(client, "migraines"))
+
+
 def test_search_combines_with_filters_and_pages(client: TestClient) -> None:
     body = search(client, "migraines", type="risk_factor", limit="2")
 
