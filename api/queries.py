@@ -22,7 +22,6 @@ from sqlalchemy import select as sa_select
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
-from sqlalchemy.sql.util import ClauseAdapter
 from sqlmodel import Session, col, select
 
 from api import changelog, counts
@@ -179,15 +178,7 @@ def list_claims(
     # goes. One that sorts its matches reads keys only, then the page's documents by id.
     walked = by_tag is not None or by_seq is not None
     fields = page_fields(where.search is not None) if walked else ()
-    hits = _searched_once(session, matching, where) if total is None and not tag_first else None
-    if hits is not None:  # the page and its count, from the hits read once
-        over = ClauseAdapter(hits).traverse
-        keys = [(over(expression), descending) for expression, descending in keys]
-        query = sa_select(*(over(c) for c in key_columns), hits.c[MATCHES], over(scored))
-    else:
-        query = matching.with_only_columns(
-            *key_columns, *fields, scored, maintain_column_froms=True
-        )
+    query = matching.with_only_columns(*key_columns, *fields, scored, maintain_column_froms=True)
     if after is not None and by_seq is not None:
         query = query.where(by_seq > _last_seq_up_to(after))
     elif after is not None:
@@ -203,8 +194,6 @@ def list_claims(
     rows = session.execute(query.offset(offset).limit(limit + 1)).all()
     more = len(rows) > limit
     rows = rows[:limit]
-    if hits is not None and (rows or offset == 0):
-        total = getattr(rows[0], MATCHES) if rows else 0
     every_match: Any = None
     if total is None or facets:
         every_match, _, _ = _matching(session, where, counting=True)
@@ -240,14 +229,6 @@ TAG_KEY_COLUMNS = (
 )
 """A page of one tag reads the article keys from the tag's index entries (the copies
 api.records.tag_rows writes), as KEY_COLUMNS names them."""
-MATCHES = "matches"
-"""The count of every hit, read with each claim of a search page (PostgreSQL)."""
-HIT_COLUMNS = tuple(
-    CLAIMS.c[name]
-    for name in ("id", "source_id", "quote_start", "quote_end", "rank", "updated_at", "search_text")
-)
-"""What a search on PostgreSQL keeps of each hit: every sort's keys, and the text it is
-scored on."""
 SNIPPET_COLUMNS = tuple(CLAIMS.c[name] for name in ("title", "statement", "quote"))
 """What a search page reads besides: the fields its snippets are cut from."""
 
@@ -520,23 +501,6 @@ SEARCH_INDEX = table("claim_search", column("rowid"), column("rank"))
 
 def _fts_match(search: SearchQuery) -> Any:
     return literal_column("claim_search").op("MATCH")(search.fts5())
-
-
-def _searched_once(session: Session, matching: Any, where: ClaimFilter) -> Any:
-    """On PostgreSQL, a search's hits (HIT_COLUMNS) read once from the full-text index,
-    each with the number of them (MATCHES), for the page to be sorted from; None
-    elsewhere, or without a search.
-
-    Left to itself the planner walks the claims in the page's order and tests each
-    against the search, counting on finding a page of hits early; at 100,000 claims it
-    tested 4,500 rows for one page (20 ms), then the count read every hit again from the
-    index (8.5 ms). Materialized, the hits are read once (10 ms for both).
-    """
-    if where.search is None or session.get_bind().dialect.name != "postgresql":
-        return None
-    hits = matching.with_only_columns(*HIT_COLUMNS).cte("hits").prefix_with("MATERIALIZED")
-    # Counted before any cursor condition, which the window keeps outside.
-    return sa_select(*hits.c, func.count().over().label(MATCHES)).subquery("counted")
 
 
 def _statuses_read(kept: counts.KeptCounts, where: ClaimFilter) -> ClaimFilter:
