@@ -7,10 +7,12 @@ import typer
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
-from api import auth, loader, migrate
 from api.config import REPO_ROOT, Settings
-from api.db import make_engine
-from api.errors import DataError
+from api.http import auth
+from api.store import migrate
+from api.store.engine import make_engine
+from api.writes import loader
+from api.writes.validation import DataError
 
 app = typer.Typer(
     help="Migraine Claims KB: load curated claims and serve them as JSON.",
@@ -103,7 +105,7 @@ def export(
 ) -> None:
     """Write the database as a data folder: sources.yaml, tags.yaml, sources/ and claims/
     are replaced, anything else in the folder stays. `kb load` of it gives the same records."""
-    from api.data_files import write_data
+    from api.writes.data_files import write_data
 
     settings = Settings()
     engine = make_engine(settings)
@@ -201,7 +203,7 @@ def synth(
     ] = True,
 ) -> None:
     """Write a synthetic data folder, loadable with `kb load OUT`, for scale tests."""
-    from api.synth import synthesize
+    from api.writes.synth import synthesize
 
     total = synthesize(
         out, claims=claims, seed=seed, include=REPO_ROOT / "data" if with_article else None

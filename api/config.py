@@ -38,7 +38,7 @@ class Settings(BaseSettings):
         default=64 * 1024 * 1024,
         ge=0,
         description="Memory each worker may keep answers of reads in, per data revision "
-        "(api.response_cache); 0 turns the cache off.",
+        "(api.http.response_cache); 0 turns the cache off.",
     )
     opentelemetry: bool = Field(
         default=False,
@@ -50,7 +50,7 @@ class Settings(BaseSettings):
         default=8,
         ge=1,
         le=1000,
-        description="Requests each worker computes at once (api.overload); kept answers "
+        description="Requests each worker computes at once (api.http.overload); kept answers "
         "are not counted. Beyond it a request waits up to `queue_wait_seconds`, then is "
         "answered 503 with Retry-After. The database pool holds as many connections.",
     )

@@ -12,21 +12,18 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
-from api.db import make_engine
-from api.errors import install_error_handlers
-from api.key_reads import KeyReader
-from api.middleware import (
+from api.http.middleware import (
     GZIP_MINIMUM_SIZE,
     BodyLimitMiddleware,
     DocsPolicyMiddleware,
     ETagMiddleware,
     HeadMiddleware,
 )
-from api.openapi import build_openapi
-from api.overload import ConcurrencyLimitMiddleware
-from api.response_cache import ResponseCacheMiddleware
-from api.revision import revision_reader
-from api.routes import (
+from api.http.openapi import build_openapi
+from api.http.overload import ConcurrencyLimitMiddleware
+from api.http.problems import install_error_handlers
+from api.http.response_cache import ResponseCacheMiddleware
+from api.http.routes import (
     changes,
     claim_edits,
     claims,
@@ -38,7 +35,10 @@ from api.routes import (
     sources,
     tags,
 )
-from api.schemas import DISCLAIMER
+from api.records.fields import DISCLAIMER
+from api.store.engine import make_engine
+from api.store.key_reads import KeyReader
+from api.store.revision import revision_reader
 
 DESCRIPTION = f"""
 Structured claims of health articles, each a typed record with tags and a pointer to

@@ -60,10 +60,10 @@ def stand_in_app(cache: bool) -> tuple[Any, dict[str, str]]:
     from fastapi import Response
     from sqlmodel import Session
 
-    from api import queries
     from api.config import Settings
     from api.main import create_app
-    from api.schemas import Claim
+    from api.records.claims import Claim
+    from api.store import reads
 
     app = create_app(Settings(response_cache_bytes=64 * 1024 * 1024 if cache else 0))
     engine = app.state.engine
@@ -71,17 +71,17 @@ def stand_in_app(cache: bool) -> tuple[Any, dict[str, str]]:
     @app.get("/bench/sync", response_model=Claim)
     def sync_route() -> Claim:
         with Session(engine) as session:
-            return queries.get_claim(session=session, claim_id=CLAIM_ID)
+            return reads.get_claim(session=session, claim_id=CLAIM_ID)
 
     @app.get("/bench/async", response_model=Claim)
     async def async_route() -> Claim:
         with Session(engine) as session:
-            return queries.get_claim(session=session, claim_id=CLAIM_ID)
+            return reads.get_claim(session=session, claim_id=CLAIM_ID)
 
     @app.get("/bench/async-unvalidated")
     async def unvalidated_route() -> Response:
         with Session(engine) as session:
-            claim = queries.get_claim(session=session, claim_id=CLAIM_ID)
+            claim = reads.get_claim(session=session, claim_id=CLAIM_ID)
         return Response(claim.model_dump_json(), media_type="application/json")
 
     paths = {"claim by id (the API's route)": PATH}

@@ -50,7 +50,7 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-from api.paging import encode_cursor  # noqa: E402 - cursors exactly as the API makes them
+from api.store.cursors import encode_cursor  # noqa: E402 - cursors exactly as the API makes them
 
 DISTINCT_SCRIPT = REPO / "bench" / "distinct.lua"
 WRK_THREADS = 2

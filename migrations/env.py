@@ -1,4 +1,4 @@
-"""Alembic environment: the URL comes from Settings, the target from the table models."""
+"""Alembic environment: the URL comes from Settings, the target from the table tables."""
 
 import warnings
 from typing import Any
@@ -7,12 +7,12 @@ from alembic import context
 from sqlalchemy import Connection
 from sqlalchemy.exc import SAWarning
 
-from api import models
 from api.config import get_settings
-from api.db import make_engine
+from api.store import tables
+from api.store.engine import make_engine
 
 config = context.config
-target_metadata = models.metadata
+target_metadata = tables.metadata
 
 
 # Indexes made by SQL in a migration (2026-11-25_claim_search_and_sort_columns) that no
@@ -49,7 +49,7 @@ def run_migrations(connection: Connection) -> None:
 
 def run_online() -> None:
     connection = config.attributes.get("connection")
-    if connection is not None:  # handed over by api.migrate, e.g. inside a test transaction
+    if connection is not None:  # handed over by api.store.migrate, e.g. inside a test transaction
         run_migrations(connection)
         return
     engine = make_engine(get_settings())

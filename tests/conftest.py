@@ -25,11 +25,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 
-from api import auth, loader, migrate
 from api.config import REPO_ROOT, Settings
-from api.db import make_engine
+from api.http import auth
 from api.main import create_app
-from api.synth import synthesize
+from api.store import migrate
+from api.store.engine import make_engine
+from api.writes import loader
+from api.writes.synth import synthesize
 
 DATA_DIR = REPO_ROOT / "data"
 POSTGRES_MODE = os.environ.get("KB_TEST_POSTGRES", "auto")

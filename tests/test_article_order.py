@@ -1,7 +1,7 @@
 """Every writer keeps the article order where reads walk it: claims numbered (`seq`) in
-that order, so a search reads its hits in order and stops at its page (api.seq_order),
+that order, so a search reads its hits in order and stops at its page (api.store.seq_order),
 and each claim_tag row carrying its claim's article keys, so a page of one tag walks
-the tag's index (api.records.tag_rows). Loads, curators' new claims, quotes that move:
+the tag's index (api.store.rows.tag_rows). Loads, curators' new claims, quotes that move:
 searches and tag pages list their claims in article order afterwards."""
 
 from pathlib import Path
@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
-from api import loader, seq_order
+from api.store import seq_order
+from api.writes import loader
 from tests.conftest import Curator
 from tests.fixtures import CLAIMS_FILE, edit_yaml
 from tests.test_curation import new_claim

@@ -5,7 +5,7 @@ import logging
 import pytest
 from sqlalchemy import text
 
-from api import auth
+from api.http import auth
 from tests.conftest import Curator
 from tests.fixtures import kb
 

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from api import loader
+from api.writes import loader
 from tests.conftest import Curator
 from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
 

@@ -11,9 +11,11 @@ from typing import Any, TypeVar
 import httpx
 import pytest
 
-from api import auth, loader, migrate
 from api.config import Settings
-from api.db import make_engine
+from api.http import auth
+from api.store import migrate
+from api.store.engine import make_engine
+from api.writes import loader
 from tests.conftest import BACKENDS, DATA_DIR, database_url, uvicorn_serving
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"

@@ -7,8 +7,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from api import db
 from api.main import create_app
+from api.store import engine
 from tests.conftest import Curator
 from tests.fixtures import ARTICLE_CLAIMS, snapshot
 
@@ -463,12 +463,12 @@ def test_fhir_answers_a_retracted_risk_factor_with_410(curator: Curator) -> None
 def test_a_write_that_cannot_get_the_writers_lock_in_time_is_a_503(
     curator: Curator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(db, "WRITE_WAIT_SECONDS", 0.5)
+    monkeypatch.setattr(engine, "WRITE_WAIT_SECONDS", 0.5)
     blocker = curator.engine.connect()
     if curator.engine.dialect.name == "sqlite":
         blocker.exec_driver_sql("BEGIN IMMEDIATE")  # another writer, mid-transaction
     else:
-        blocker.execute(text("SELECT pg_advisory_lock(:key)"), {"key": db.WRITE_LOCK})
+        blocker.execute(text("SELECT pg_advisory_lock(:key)"), {"key": engine.WRITE_LOCK})
     try:
         with TestClient(create_app(curator.settings)) as client:
             response = client.post(
@@ -478,7 +478,7 @@ def test_a_write_that_cannot_get_the_writers_lock_in_time_is_a_503(
             )
     finally:
         if curator.engine.dialect.name != "sqlite":
-            blocker.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": db.WRITE_LOCK})
+            blocker.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": engine.WRITE_LOCK})
         blocker.rollback()
         blocker.close()
 

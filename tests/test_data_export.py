@@ -8,13 +8,14 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api import loader, migrate, queries
 from api.config import Settings
-from api.data_files import write_data
-from api.db import make_engine
-from api.errors import DataError
 from api.main import create_app
-from api.schemas import Claim
+from api.records.claims import Claim
+from api.store import migrate, reads
+from api.store.engine import make_engine
+from api.writes import loader
+from api.writes.data_files import write_data
+from api.writes.validation import DataError
 from tests.conftest import DATA_DIR, Curator, database_url
 from tests.fixtures import CLAIMS_FILE, claim, edit_yaml, kb
 
@@ -224,8 +225,8 @@ def test_an_export_is_one_snapshot_even_while_curators_write(
 ) -> None:
     """A claim moved to a later place while the export is half-way must appear once,
     as it was when the export began."""
-    monkeypatch.setattr(queries, "EXPORT_BATCH", 4)
-    real = queries.claims_from_rows
+    monkeypatch.setattr(reads, "EXPORT_BATCH", 4)
+    real = reads.claims_from_rows
     written: list[int] = []
     text = curator.client.get(f"/v1/sources/{SOURCE}").json()["text"]
     later = text[2300:2340]
@@ -241,7 +242,7 @@ def test_an_export_is_one_snapshot_even_while_curators_write(
             ).status_code
         return real(session, rows)
 
-    monkeypatch.setattr(queries, "claims_from_rows", write_midway)
+    monkeypatch.setattr(reads, "claims_from_rows", write_midway)
     counts = write_data(curator.engine, tmp_path / "out")
 
     assert written == [200]

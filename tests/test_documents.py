@@ -11,10 +11,12 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text, update
 from sqlmodel import Session, select
 
-from api import loader, queries, records
 from api.config import Settings
 from api.main import create_app
-from api.models import Claim as ClaimRow
+from api.store import reads
+from api.store.rows import document
+from api.store.tables import Claim as ClaimRow
+from api.writes import loader
 from tests.conftest import Curator
 from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
 
@@ -27,8 +29,7 @@ def stored_and_assembled(engine: Engine) -> tuple[dict[str, Any], dict[str, Any]
         rows = session.exec(select(ClaimRow)).all()
         stored = {row.id: json.loads(row.document or "null") for row in rows}
         assembled = {
-            claim.id: json.loads(records.document(claim))
-            for claim in queries.claims_from_rows(session, rows)
+            claim.id: json.loads(document(claim)) for claim in reads.claims_from_rows(session, rows)
         }
     return stored, assembled
 

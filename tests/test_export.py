@@ -9,9 +9,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from api import loader, queries
 from api.config import Settings
 from api.main import create_app
+from api.store import reads
+from api.writes import loader
 from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
 
 
@@ -88,15 +89,15 @@ def test_the_etag_changes_after_a_load_that_changes_data(
 def test_it_streams_in_batches_without_holding_everything(
     client: TestClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(queries, "EXPORT_BATCH", 4)
+    monkeypatch.setattr(reads, "EXPORT_BATCH", 4)
     batches: list[int] = []
-    real = queries.claims_from_rows
+    real = reads.claims_from_rows
 
     def counting(session: Any, rows: Any) -> Any:
         batches.append(len(rows))
         return real(session, rows)
 
-    monkeypatch.setattr(queries, "claims_from_rows", counting)
+    monkeypatch.setattr(reads, "claims_from_rows", counting)
     with client.stream("GET", "/v1/export") as response:
         chunks = sum(1 for _ in response.iter_lines())
 

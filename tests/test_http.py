@@ -7,9 +7,9 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from api import loader
 from api.config import Settings
 from api.main import create_app
+from api.writes import loader
 from tests.fixtures import CLAIMS_FILE, claim, edit_yaml
 
 

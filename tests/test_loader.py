@@ -12,8 +12,8 @@ import pytest
 import yaml
 from sqlalchemy import Engine
 
-from api import loader
-from api.errors import DataError
+from api.writes import loader
+from api.writes.validation import DataError
 from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml, snapshot
 
 

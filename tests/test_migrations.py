@@ -6,10 +6,10 @@ import sys
 
 from sqlalchemy import create_engine, inspect, text
 
-from api import migrate, seq_order
 from api.config import REPO_ROOT, Settings
-from api.db import make_engine
-from api.models import metadata
+from api.store import migrate, seq_order
+from api.store.engine import make_engine
+from api.store.tables import metadata
 
 TABLES = {
     "api_key",
@@ -113,6 +113,6 @@ def test_upgrading_a_loaded_database_keeps_its_claims_and_reloads_them(settings:
         row = connection.execute(text("SELECT seq, search_text, updated_at FROM claim")).one()
         loads = connection.execute(text("SELECT count(*) FROM data_load")).scalar_one()
     engine.dispose()
-    # Numbered in article order, leaving room before it (api.seq_order).
+    # Numbered in article order, leaving room before it (api.store.seq_order).
     assert row.seq == seq_order.STEP and row.search_text == "" and row.updated_at is not None
     assert loads == 0  # so `kb serve` reloads data/ and fills search_text

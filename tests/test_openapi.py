@@ -7,7 +7,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from api.config import REPO_ROOT
-from api.schemas import ClaimType
+from api.records.fields import ClaimType
 
 
 def document(client: TestClient) -> dict[str, Any]:

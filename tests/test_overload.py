@@ -21,7 +21,7 @@ import pytest
 
 from api.cli import GRACEFUL_SHUTDOWN_SECONDS
 from api.config import Settings
-from api.db import make_engine
+from api.store.engine import make_engine
 from tests.conftest import (
     BACKENDS,
     database_url,

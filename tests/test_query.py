@@ -7,10 +7,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from api import loader
 from api.config import Settings
 from api.main import create_app
-from api.paging import encode_cursor
+from api.store.cursors import encode_cursor
+from api.writes import loader
 from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
 from tests.test_claims import ids
 

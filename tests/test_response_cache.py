@@ -17,12 +17,13 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
-from api import loader, migrate
 from api.config import Settings
-from api.db import make_engine
+from api.http.response_cache import ResponseCacheMiddleware
 from api.main import create_app
-from api.response_cache import ResponseCacheMiddleware
-from api.revision import Revision, SQLiteRevision, revision_reader
+from api.store import migrate
+from api.store.engine import make_engine
+from api.store.revision import Revision, SQLiteRevision, revision_reader
+from api.writes import loader
 from tests.conftest import BACKENDS, DATA_DIR, Curator, database_url, uvicorn_serving
 from tests.fixtures import CLAIMS_FILE, claim, edit_yaml, kb
 

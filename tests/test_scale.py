@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, event
 
 from api.config import Settings
-from api.db import has_statistics
 from api.main import create_app
+from api.store.engine import has_statistics
 from tests.conftest import BACKENDS, database_url, load_database, synthetic_folder
 from tests.fixtures import ARTICLE_CLAIMS
 
@@ -160,7 +160,7 @@ def test_a_search_starts_from_its_matches(big: TestClient, url: str) -> None:
 def test_a_search_page_reads_its_hits_in_article_order_and_counts_them_in_fts5(
     big: TestClient,
 ) -> None:
-    """Claims are numbered in article order (api.seq_order), so a search page reads its
+    """Claims are numbered in article order (api.store.seq_order), so a search page reads its
     hits from FTS5 in that order, looks up only the claims it lists, and sorts nothing;
     with no other condition, FTS5 counts the matches alone."""
     if big.app.state.engine.dialect.name != "sqlite":  # type: ignore[attr-defined]

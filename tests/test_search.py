@@ -3,7 +3,7 @@
 import pytest
 from fastapi.testclient import TestClient
 
-from api.search import Query, snippet, tokens
+from api.store.search import Query, snippet, tokens
 from tests.conftest import Curator
 from tests.fixtures import ARTICLE_CLAIMS
 from tests.test_claims import ids

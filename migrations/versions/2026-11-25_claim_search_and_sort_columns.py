@@ -22,10 +22,10 @@ down_revision: str | None = "f3beddd3253b"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Must match api.queries.search_vector() exactly for PostgreSQL to use the index.
+# Must match api.store.reads.search_vector() exactly for PostgreSQL to use the index.
 PG_SEARCH_VECTOR = "array_to_tsvector(string_to_array(search_text, ' '))"
 
-# Must match api.queries.rank_order(): the rank sort, ranked claims first.
+# Must match api.store.reads.rank_order(): the rank sort, ranked claims first.
 RANK_ORDER = "coalesce(rank, 2147483647)"
 ARTICLE_ORDER = ["source_id", "quote_start", "quote_end", "id"]
 

@@ -4,7 +4,7 @@ Revision ID: 38d4c87cd75a
 Revises: d360816a3c1a
 Create Date: 2026-12-02 18:36:36.557517
 
-Filled here from the claims already stored, with the same counts api.counts keeps.
+Filled here from the claims already stored, with the same counts api.store.counts keeps.
 """
 
 from collections.abc import Sequence

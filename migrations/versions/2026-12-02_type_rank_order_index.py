@@ -19,7 +19,7 @@ down_revision: str | None = "38d4c87cd75a"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# Must match api.queries.rank_order(), and the article order after it.
+# Must match api.store.reads.rank_order(), and the article order after it.
 RANK_ORDER = "coalesce(rank, 2147483647)"
 ARTICLE_ORDER = ["source_id", "quote_start", "quote_end", "id"]
 

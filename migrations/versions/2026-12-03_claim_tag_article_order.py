@@ -7,7 +7,7 @@ Create Date: 2026-12-03 13:25:31.030276
 A claim_tag row carries its claim's article order (source, quote start and end), and
 ix_claim_tag_article replaces ix_claim_tag_tag_slug: a page of one tag reads its first
 entries in order and stops, on both engines, however many claims carry the tag. Filled
-here from the claims already stored; from now on api.records.tag_rows writes them.
+here from the claims already stored; from now on api.store.rows.tag_rows writes them.
 """
 
 from collections.abc import Sequence
@@ -21,7 +21,7 @@ down_revision: str | None = "9e4f1a7c3d25"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# As api.models.ARTICLE_ORDER_OF_TAG: a claim's article order, on claim_tag.
+# As api.store.tables.ARTICLE_ORDER_OF_TAG: a claim's article order, on claim_tag.
 ARTICLE_ORDER_OF_TAG = ["source_id", "quote_start", "quote_end", "claim_id"]
 COLUMNS = {
     "source_id": sqlmodel.sql.sqltypes.AutoString(),

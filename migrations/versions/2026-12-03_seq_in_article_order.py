@@ -4,7 +4,7 @@ Revision ID: 9e4f1a7c3d25
 Revises: 7c3e9a1d2b64
 Create Date: 2026-12-03 13:30:00
 
-From here on every writer keeps `claim.seq` ascending in article order (api.seq_order),
+From here on every writer keeps `claim.seq` ascending in article order (api.store.seq_order),
 so a search reads its matches from SQLite's full-text index (rowid = seq) in article
 order and stops at the page. Claims written before were numbered in the order they
 were added: number them anew, STEP apart, leaving room for claims added between.
@@ -21,7 +21,7 @@ down_revision: str | None = "7c3e9a1d2b64"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# As in api.seq_order: numbers STEP apart, below PostgreSQL's integer ceiling.
+# As in api.store.seq_order: numbers STEP apart, below PostgreSQL's integer ceiling.
 STEP = 1024
 CEILING = 2**31 - 1
 

@@ -1,0 +1,4 @@
+"""The other renderings of a record: JSON-LD and FHIR, built from the public shapes.
+
+Imports: records.
+"""

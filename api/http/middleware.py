@@ -1,0 +1,198 @@
+"""HTTP transport concerns that hold for every GET: validators, caching, HEAD.
+
+Kept out of the routes so each route only computes its answer once, and every answer
+gets the same treatment.
+"""
+
+import hashlib
+from collections.abc import Iterable
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from api.http.problems import problem
+
+GZIP_MINIMUM_SIZE = 500
+"""Bodies at least this long are gzipped for clients that accept it."""
+CACHE_CONTROL = "public, no-cache"
+"""Caches may store answers but must revalidate them: an ETag round trip is cheap (304)."""
+
+
+def _etag(body: bytes) -> str:
+    # Weak: gzip and identity encodings of one answer are the same representation to us.
+    return f'W/"{hashlib.sha256(body).hexdigest()[:32]}"'
+
+
+def matches_etag(if_none_match: str | None, etag: str) -> bool:
+    """Weak comparison (RFC 9110 13.1.2): a cache may send any of several validators."""
+    if if_none_match is None:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    opaque = etag.removeprefix("W/")
+    return any(
+        candidate.strip().removeprefix("W/") == opaque for candidate in if_none_match.split(",")
+    )
+
+
+class ETagMiddleware:
+    """Give every successful GET an ETag derived from its body, and answer 304 when it matches.
+
+    Hashing the body makes the validator change exactly when the answer does: after a load
+    that changes what this URL returns, and at no other time. A response that brings its
+    own ETag (a record's revision, a stream too large to buffer) passes through, or
+    becomes a 304 when that ETag matches.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET":
+            await self.app(scope, receive, send)
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+        passing_through = not_modified = False
+
+        async def buffer(message: Message) -> None:
+            nonlocal start, passing_through, not_modified
+            if message["type"] == "http.response.start":
+                own = Headers(raw=message["headers"]).get("etag")
+                if own is None:
+                    start = message
+                elif message["status"] == 200 and matches_etag(
+                    Headers(scope=scope).get("if-none-match"), own
+                ):
+                    not_modified = True  # the route's own validator matches: no body
+                    kept = not_modified_headers(message["headers"])
+                    await send({"type": "http.response.start", "status": 304, "headers": kept})
+                    await send({"type": "http.response.body", "body": b""})
+                else:
+                    passing_through = True
+                    if message["status"] == 200:
+                        MutableHeaders(scope=message).setdefault("Cache-Control", CACHE_CONTROL)
+                    await send(message)
+                return
+            if not_modified:
+                return
+            if passing_through or message["type"] != "http.response.body":
+                await send(message)
+                return
+            chunks.append(message.get("body", b""))
+            if message.get("more_body", False):
+                return
+            assert start is not None
+            await self._send(scope, start, b"".join(chunks), send)
+
+        await self.app(scope, receive, buffer)
+
+    @staticmethod
+    async def _send(scope: Scope, start: Message, body: bytes, send: Send) -> None:
+        headers = MutableHeaders(raw=list(start["headers"]))
+        if start["status"] == 200:
+            etag = _etag(body)
+            headers["ETag"] = etag
+            headers.setdefault("Cache-Control", CACHE_CONTROL)
+            if matches_etag(Headers(scope=scope).get("if-none-match"), etag):
+                kept = MutableHeaders(raw=not_modified_headers(headers.raw))
+                if len(body) >= GZIP_MINIMUM_SIZE:  # the 200 would vary by encoding: say so
+                    kept.add_vary_header("Accept-Encoding")
+                await send({"type": "http.response.start", "status": 304, "headers": kept.raw})
+                await send({"type": "http.response.body", "body": b""})
+                return
+        await send({**start, "headers": headers.raw})
+        await send({"type": "http.response.body", "body": body})
+
+
+def not_modified_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes, bytes]]:
+    """A 304 carries the validators and caching headers of the 200, not its body's."""
+    dropped = {b"content-length", b"content-type", b"content-encoding"}
+    return [(name, value) for name, value in raw if name.lower() not in dropped]
+
+
+class HeadMiddleware:
+    """Answer HEAD wherever GET answers: the same status and headers, no body."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def without_body(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                if not message.get("more_body", False):
+                    await send({"type": "http.response.body", "body": b""})
+                return
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over `limit` bytes, as problem details: by Content-Length
+    before anything is read, or as a chunked body crosses the limit. (FastAPI's own
+    `max_body_size` answers a declared oversize body in plain text.)"""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        detail = f"The request body is larger than the limit of {self.limit} bytes."
+        declared = Headers(scope=scope).get("content-length", "")
+        if declared.isdigit() and int(declared) > self.limit:
+            await problem(413, detail)(scope, receive, send)
+            return
+        received = 0
+
+        async def counted() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.limit:  # FastAPI lets an HTTPException from here through
+                    raise HTTPException(413, detail)
+            return message
+
+        await self.app(scope, counted, send)
+
+
+DOCS_CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data:",
+        "font-src 'self' data:",
+        "worker-src 'self' blob:",
+        "connect-src 'self'",
+    ]
+)
+"""The docs pages may load nothing from another origin. ReDoc's bundle always asks a CDN
+for its logo; this policy makes the browser refuse before any request leaves."""
+
+
+class DocsPolicyMiddleware:
+    """Send DOCS_CSP with the docs pages."""
+
+    def __init__(self, app: ASGIApp, paths: frozenset[str]) -> None:
+        self.app, self.paths = app, paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] not in self.paths:
+            await self.app(scope, receive, send)
+            return
+
+        async def with_policy(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                MutableHeaders(scope=message)["Content-Security-Policy"] = DOCS_CSP
+            await send(message)
+
+        await self.app(scope, receive, with_policy)

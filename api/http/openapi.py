@@ -1,0 +1,106 @@
+"""The OpenAPI document: FastAPI's, plus what middleware and error handlers add to every GET."""
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from api.http.middleware import CACHE_CONTROL
+from api.http.problems import problem_responses
+from api.records.problems import Problem
+
+_REF = "#/components/schemas/{model}"
+
+_CACHING_HEADERS = {
+    "ETag": {
+        "description": "Validator of this answer (weak for lists; for a claim or tag, its "
+        "revision, to send in If-Match when editing); send it back in If-None-Match.",
+        "schema": {"type": "string", "examples": ['W/"3f1c0a9d5e7b2c4a8f6e1d0b9a7c5e3f"']},
+    },
+    "Cache-Control": {
+        "description": "Caches may store the answer but must revalidate it.",
+        "schema": {"type": "string", "examples": [CACHE_CONTROL]},
+    },
+}
+_LINK_HEADER = {
+    "Link": {
+        "description": "RFC 8288 links to the next and previous pages (as in `links`).",
+        "schema": {
+            "type": "string",
+            "examples": ['<http://127.0.0.1:8000/v1/claims?limit=50&offset=50>; rel="next"'],
+        },
+    }
+}
+_IF_NONE_MATCH = {
+    "name": "If-None-Match",
+    "in": "header",
+    "required": False,
+    "description": "ETags of answers you hold; if one matches, the answer is 304 with no body.",
+    "schema": {"type": "string"},
+    "example": 'W/"3f1c0a9d5e7b2c4a8f6e1d0b9a7c5e3f"',
+}
+
+
+def build_openapi(app: FastAPI) -> dict[str, Any]:
+    document = get_openapi(
+        title=app.title,
+        version=app.version,
+        summary=app.summary,
+        description=app.description,
+        routes=app.routes,
+        tags=app.openapi_tags,
+    )
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    problem = Problem.model_json_schema(ref_template=_REF)
+    schemas.update(problem.pop("$defs", {}))
+    schemas["Problem"] = problem
+    # FastAPI's own 422 shapes are never answered: every error is a Problem.
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+
+    for item in document["paths"].values():
+        operation = item.get("get")
+        if operation is None:
+            continue
+        invalid = operation["responses"].get("422")
+        if invalid is not None and "application/json" in invalid.get("content", {}):
+            # FastAPI's own 422 entry: our handler answers every 422 as a Problem.
+            operation["responses"]["422"] = problem_responses(422)[422]
+        operation.setdefault("parameters", []).append(_IF_NONE_MATCH)
+        ok = operation["responses"]["200"]
+        ok["headers"] = dict(_CACHING_HEADERS)
+        body = ok.get("content", {}).get("application/json", {}).get("schema", {})
+        if body.get("$ref", "").endswith("Page"):
+            ok["headers"].update(_LINK_HEADER)
+        operation["responses"]["304"] = {
+            "description": "Not Modified: the ETag in If-None-Match still matches.",
+            "headers": dict(_CACHING_HEADERS),
+        }
+    for item in document["paths"].values():
+        for operation in item.values():
+            operation["responses"].setdefault("503", _UNAVAILABLE)
+    _claim_body(document)
+    return document
+
+
+_UNAVAILABLE = {
+    **problem_responses(503)[503],
+    "description": "Service Unavailable: the worker is at capacity, a query ran past its "
+    "time limit, or the database is busy or unreachable. Retry after `Retry-After` seconds.",
+    "headers": {
+        "Retry-After": {
+            "description": "Seconds to wait before retrying.",
+            "schema": {"type": "integer", "minimum": 0},
+        }
+    },
+}
+
+
+def _claim_body(document: dict[str, Any]) -> None:
+    """POST /v1/claims takes a claim of any type, as GET /v1/claims/{id} serves it (the
+    route reads a plain object, to find offsets before validating): say so."""
+    claim = document["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]["200"]
+    create = document["paths"]["/v1/claims"]["post"]["requestBody"]
+    create["content"] = {
+        "application/json": {"schema": claim["content"]["application/json"]["schema"]}
+    }

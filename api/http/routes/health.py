@@ -1,0 +1,25 @@
+import logging
+
+from fastapi import APIRouter, HTTPException
+from sqlalchemy.exc import SQLAlchemyError
+
+from api.http.problems import problem_responses
+from api.records.health import Health
+from api.store import reads
+from api.store.engine import SessionDep
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["health"])
+
+
+@router.get(
+    "/healthz", summary="Check health", response_model=Health, responses=problem_responses(503)
+)
+def healthz(session: SessionDep) -> Health:
+    """`200 ok` only when the database answers a query; `503` otherwise."""
+    try:
+        reads.ping(session=session)
+    except SQLAlchemyError as exc:
+        log.warning("health check: database did not answer", exc_info=True)
+        raise HTTPException(503, "The database is not answering.") from exc
+    return Health(status="ok")

@@ -1,0 +1,52 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response
+
+from api.http.negotiation import JSONLD_RESPONSE
+from api.http.paging import CursorDep, PageDep
+from api.http.problems import problem_responses
+from api.http.routes.claims import MAX_VALUES, ClaimFormat, answer_list
+from api.records.fields import ClaimType, Slug, SortOrder
+from api.records.pages import ClaimPage
+from api.store.engine import EngineDep
+from api.store.reads import ClaimFilter
+
+router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
+
+
+@router.get(
+    "",
+    summary="List risk factors",
+    response_model=ClaimPage,
+    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
+)
+async def list_risk_factors(
+    request: Request,
+    response: Response,
+    engine: EngineDep,
+    fmt: ClaimFormat,
+    page: PageDep,
+    cursor: CursorDep,
+    source: Annotated[
+        list[Slug],
+        Query(
+            max_length=MAX_VALUES,
+            description="Only risk factors from these sources (any-of).",
+            examples=[["can-botox-for-migraines-make-them-worse"]],
+        ),
+    ] = [],  # noqa: B006 - FastAPI copies defaults per request
+) -> Response:
+    """The factors sources say can make migraines worse with Botox, ordered by `rank`
+    (their position in the source's list), then by source. For other filters, use
+    `GET /v1/claims?type=risk_factor`."""
+    return await answer_list(
+        engine=engine,
+        fmt=fmt,
+        request=request,
+        response=response,
+        page=page,
+        cursor=cursor,
+        where=ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source)),
+        sort=SortOrder.rank,
+        facets=[],
+    )

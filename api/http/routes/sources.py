@@ -1,0 +1,79 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi.responses import JSONResponse
+
+from api.formats import jsonld
+from api.http.auth import CuratorDep
+from api.http.negotiation import JSONLD_RESPONSE, Format, negotiate, render
+from api.http.paging import PageDep, envelope, location
+from api.http.problems import problem_responses
+from api.records.fields import Slug
+from api.records.pages import SourcePage
+from api.records.vocabulary import SourceCreate, SourceDetail
+from api.store import reads
+from api.store.engine import SessionDep
+from api.writes import curation
+
+router = APIRouter(prefix="/v1/sources", tags=["sources"])
+
+SourceFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
+
+
+@router.get(
+    "",
+    summary="List sources",
+    response_model=SourcePage,
+    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
+)
+def list_sources(
+    request: Request, response: Response, session: SessionDep, fmt: SourceFormat, page: PageDep
+) -> SourcePage | JSONResponse:
+    """The texts claims are quoted from, by id; their full text is at `GET /v1/sources/{id}`."""
+    items, total = reads.list_sources(session=session, limit=page.limit, offset=page.offset)
+    found = envelope(SourcePage, request, response, items, total, page)
+    return render(found, fmt, request, response, jsonld.source_node)
+
+
+@router.get(
+    "/{source_id}",
+    summary="Get one source with its text",
+    response_model=SourceDetail,
+    responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
+)
+def get_source(
+    source_id: Annotated[
+        Slug,
+        Path(description="The source's id.", examples=["can-botox-for-migraines-make-them-worse"]),
+    ],
+    session: SessionDep,
+    fmt: SourceFormat,
+    request: Request,
+    response: Response,
+) -> SourceDetail | JSONResponse:
+    """A source with its full `text`: every claim's quote is `text[start:end]`, and `sha256`
+    is the hash of the text's UTF-8 bytes, so a client can verify both."""
+    source = reads.get_source(session=session, source_id=source_id)
+    return render(source, fmt, request, response, jsonld.source_node)
+
+
+@router.post(
+    "",
+    summary="Add a source",
+    status_code=201,
+    response_model=SourceDetail,
+    responses=problem_responses(400, 401, 409, 413, 422),
+)
+def create_source(
+    source: SourceCreate,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    curator: CuratorDep,
+) -> SourceDetail:
+    """Add a source text that claims can then quote. The text is stored exactly as sent
+    (its UTF-8 bytes hash to `sha256`); it cannot be edited later, since quotes index
+    into it. The request body limit bounds its length."""
+    curation.create_source(request.app.state.engine, source, actor=curator)
+    response.headers["Location"] = location(request, "get_source", source_id=source.id)
+    return reads.get_source(session=session, source_id=source.id)

@@ -1,0 +1,94 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Body, Depends, Path, Request, Response
+
+from api.http.auth import CuratorDep
+from api.http.negotiation import Format, negotiate
+from api.http.paging import PageDep, envelope, location
+from api.http.problems import problem_responses
+from api.records.fields import Slug
+from api.records.pages import TagPage
+from api.records.vocabulary import TagPatch, TagPublic, TagRecord
+from api.store import reads
+from api.store.engine import SessionDep
+from api.writes import curation
+from api.writes.preconditions import IfMatchDep, revision_etag
+
+router = APIRouter(prefix="/v1/tags", tags=["tags"])
+TagSlug = Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])]
+
+
+JSON_ONLY = [Depends(negotiate(Format.json))]
+"""Tags are offered as JSON only; asking for another format is a 406."""
+
+
+@router.get(
+    "",
+    summary="List tags",
+    response_model=TagPage,
+    responses=problem_responses(406, 422),
+    dependencies=JSON_ONLY,
+)
+def list_tags(request: Request, response: Response, session: SessionDep, page: PageDep) -> TagPage:
+    """The controlled vocabulary claims are tagged with, by slug, with each tag's claim count."""
+    items, total = reads.list_tags(session=session, limit=page.limit, offset=page.offset)
+    return envelope(TagPage, request, response, items, total, page)
+
+
+@router.get(
+    "/{slug}",
+    summary="Get one tag",
+    response_model=TagPublic,
+    responses=problem_responses(404, 406, 422),
+    dependencies=JSON_ONLY,
+)
+def get_tag(slug: TagSlug, session: SessionDep, response: Response) -> TagPublic:
+    """One tag; list its claims with `GET /v1/claims?tag={slug}`. Its ETag names its
+    revision: send it back in If-Match to update the tag."""
+    return _answer(response, reads.get_tag(session=session, slug=slug))
+
+
+def _answer(response: Response, tag: TagPublic) -> TagPublic:
+    response.headers["ETag"] = revision_etag(tag.revision, f"n{tag.claim_count}")
+    return tag
+
+
+@router.post(
+    "",
+    summary="Create a tag",
+    status_code=201,
+    response_model=TagPublic,
+    responses=problem_responses(400, 401, 409, 413, 422),
+)
+def create_tag(
+    tag: TagRecord,
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    curator: CuratorDep,
+) -> TagPublic:
+    """Add a tag to the vocabulary. Give `codes` only when verified at an authoritative
+    source, cited in `cited_from`."""
+    curation.create_tag(request.app.state.engine, tag, actor=curator)
+    response.headers["Location"] = location(request, "get_tag", slug=tag.slug)
+    return _answer(response, reads.get_tag(session=session, slug=tag.slug))
+
+
+@router.patch(
+    "/{slug}",
+    summary="Update a tag",
+    response_model=TagPublic,
+    responses=problem_responses(400, 401, 404, 412, 413, 422, 428),
+)
+def update_tag(
+    slug: TagSlug,
+    patch: Annotated[TagPatch, Body(media_type="application/merge-patch+json")],
+    request: Request,
+    response: Response,
+    session: SessionDep,
+    curator: CuratorDep,
+    expected: IfMatchDep,
+) -> TagPublic:
+    """Change a tag's label, description or codes; its slug never changes."""
+    curation.update_tag(request.app.state.engine, slug, patch, expected=expected, actor=curator)
+    return _answer(response, reads.get_tag(session=session, slug=slug))

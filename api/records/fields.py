@@ -1,0 +1,126 @@
+"""The field types and vocabularies every record is made of, and the disclaimer."""
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Strict,
+    StringConstraints,
+)
+
+DISCLAIMER = (
+    "Not medical advice. These records restate what their sources say, with the sources' own "
+    "hedges; they are not clinical guidance. Ask a qualified healthcare provider about any "
+    "treatment."
+)
+
+Slug = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=1, max_length=64),
+]
+
+
+def _storable(text: str) -> str:
+    """Text every engine can store and every client can decode: no NUL character
+    (PostgreSQL text cannot hold one) and no lone surrogate (it has no UTF-8 form)."""
+    if "\x00" in text:
+        raise ValueError("text may not contain NUL characters")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("text must be valid Unicode (a lone surrogate is not)") from None
+    return text
+
+
+Text = Annotated[str, AfterValidator(_storable)]
+NonBlank = Annotated[Text, StringConstraints(strip_whitespace=False, min_length=1)]
+StrictInt = Annotated[int, Strict()]
+
+
+def _written_as_a_date(value: object) -> object:
+    # Lax pydantic reads 0 or "0" as 1970-01-01; a source's date is only ever written out.
+    if isinstance(value, date) or (
+        isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value)
+    ):
+        return value
+    raise ValueError("a date is written YYYY-MM-DD")
+
+
+IsoDate = Annotated[date, BeforeValidator(_written_as_a_date)]
+"""Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""
+
+
+class ClaimType(StrEnum):
+    """What kind of assertion a claim is; each type has its own schema."""
+
+    background = "background"
+    definition = "definition"
+    usage = "usage"
+    regulatory = "regulatory"
+    administration = "administration"
+    benefit = "benefit"
+    knowledge_gap = "knowledge_gap"
+    mechanism = "mechanism"
+    safety_efficacy = "safety_efficacy"
+    adverse_effect = "adverse_effect"
+    risk_factor = "risk_factor"
+    conclusion = "conclusion"
+    recommendation = "recommendation"
+
+
+class Certainty(StrEnum):
+    """How strongly the source's own words assert the claim, read from its hedges."""
+
+    asserted = "asserted"  # stated as fact (a hedge may qualify a part, not the claim)
+    typical = "typical"  # "generally", "typically", "for many"
+    hypothesized = "hypothesized"  # "it is believed", "may work by"
+    possible = "possible"  # "may", "can", "potentially"
+    rare = "rare"  # "in rare cases"
+
+
+class MigraineEffect(StrEnum):
+    """What the claim says Botox does to migraines."""
+
+    worsens = "worsens"
+    relieves = "relieves"
+    neither = "neither"
+
+
+class RelationKind(StrEnum):
+    """How one claim bears on another, as the source relates them."""
+
+    rests_on = "rests_on"
+    mitigates = "mitigates"
+    contributes_to = "contributes_to"
+    follows_from = "follows_from"
+    qualifies = "qualifies"
+
+
+class ClaimStatus(StrEnum):
+    """Whether a claim stands: a retracted claim keeps its id and record, with a reason."""
+
+    active = "active"
+    retracted = "retracted"
+
+
+class SortOrder(StrEnum):
+    """How a list of claims is ordered."""
+
+    article = "article"  # as the sources state them: source id, then position in the text
+    rank = "rank"  # risk factors by their rank in the source's list; other claims after
+    relevance = "relevance"  # best search match first; needs `q`
+    updated = "updated"  # most recently changed first
+
+
+class Facet(StrEnum):
+    """A field claims can be counted by."""
+
+    type = "type"
+    tag = "tag"
+    certainty = "certainty"
+    migraine_effect = "migraine_effect"
+    source = "source"

@@ -1,0 +1,154 @@
+"""The change log: every accepted change to a record, for the change feed and history.
+
+Both writers, `kb load` and the curation API, record their changes here, inside the
+transaction that makes them, so the log and the data never disagree.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, insert, tuple_
+from sqlmodel import Session, col, select
+
+from api.records.changes import Change, ChangeAction, RecordKind
+from api.records.claims import Claim
+from api.records.vocabulary import SourceBase, TagRecord
+from api.store.cursors import encode_cursor
+from api.store.engine import chunks
+from api.store.tables import LoadedEdit, RecordChange
+
+LOADER = "kb load"
+"""Who a load's changes are attributed to."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One change about to be recorded."""
+
+    kind: RecordKind
+    record_id: str
+    action: ChangeAction
+    revision: int | None
+    record: dict[str, Any] | None
+
+
+def claim_record(claim: Claim) -> dict[str, Any]:
+    """A claim as GET /v1/claims/{id} serves it."""
+    return claim.model_dump(mode="json", exclude={"match"})
+
+
+def tag_record(tag: TagRecord, revision: int) -> dict[str, Any]:
+    """A tag as served, without its claim count (which claims change, not the tag)."""
+    return {**tag.model_dump(mode="json"), "revision": revision}
+
+
+def source_record(source: SourceBase) -> dict[str, Any]:
+    """A source's metadata; its text is at GET /v1/sources/{id} (sha256 names it)."""
+    fields = source.model_dump(mode="json", include=set(SourceBase.model_fields))
+    return SourceBase.model_validate(fields).model_dump(mode="json")
+
+
+def record(session: Session, entries: Iterable[Entry], *, actor: str, at: datetime) -> None:
+    """Append changes, in the order given, to the log of the session's transaction."""
+    rows = [
+        {
+            "kind": entry.kind.value,
+            "record_id": entry.record_id,
+            "action": entry.action.value,
+            "revision": entry.revision,
+            "record": entry.record,
+            "actor": actor,
+            "at": at,
+        }
+        for entry in entries
+    ]
+    for start in range(0, len(rows), 1000):
+        session.execute(insert(RecordChange), rows[start : start + 1000])
+
+
+def unloaded_edits(session: Session) -> dict[tuple[str, str], int]:
+    """(kind, id) -> change id, for each record whose latest change came through the API
+    and no load has yet found in data/: a load that changes it would lose that edit."""
+    touched = sorted(
+        session.exec(
+            select(RecordChange.kind, RecordChange.record_id)
+            .where(col(RecordChange.actor) != LOADER)
+            .distinct()
+        ).all()
+    )
+    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    for part in chunks(touched):  # few: curators' edits, not loads
+        for kind, record_id, change_id, actor in session.exec(
+            select(
+                RecordChange.kind, RecordChange.record_id, RecordChange.id, RecordChange.actor
+            ).where(tuple_(col(RecordChange.kind), col(RecordChange.record_id)).in_(part))
+        ):
+            key = (kind, record_id)
+            if key not in latest or (change_id or 0) > latest[key][0]:
+                latest[key] = (change_id or 0, actor)
+    loaded = {(row.kind, row.record_id): row.change_id for row in session.exec(select(LoadedEdit))}
+    return {
+        key: change_id
+        for key, (change_id, actor) in latest.items()
+        if actor != LOADER and loaded.get(key, 0) < change_id
+    }
+
+
+def mark_loaded(session: Session, edits: dict[tuple[str, str], int]) -> None:
+    """Record that a load found these API edits already in data/."""
+    for (kind, record_id), change_id in edits.items():
+        session.merge(LoadedEdit(kind=kind, record_id=record_id, change_id=change_id))
+
+
+def feed_cursor(after: int) -> str:
+    """The change feed's `since` for the changes committed after change `after`."""
+    return encode_cursor("changes", [after], 0)
+
+
+def latest_id(session: Session) -> int:
+    """Id of the last change committed (0 before any): names the state of the data."""
+    found = session.exec(
+        select(col(RecordChange.id)).order_by(col(RecordChange.id).desc()).limit(1)
+    ).first()
+    return found or 0
+
+
+def changes_after(session: Session, after: int, limit: int) -> list[tuple[int, Change]]:
+    """Up to `limit` changes committed after change `after`, oldest first, with their ids."""
+    rows = session.exec(
+        select(RecordChange)
+        .where(col(RecordChange.id) > after)
+        .order_by(col(RecordChange.id))
+        .limit(limit)
+    ).all()
+    return [(row.id or 0, _change(row)) for row in rows]
+
+
+def history(
+    session: Session, kind: RecordKind, record_id: str, *, limit: int, offset: int
+) -> tuple[list[RecordChange], int]:
+    """One page of a record's changes, newest first, and how many there are."""
+    mine = (col(RecordChange.kind) == kind.value, col(RecordChange.record_id) == record_id)
+    total = session.exec(select(func.count()).select_from(RecordChange).where(*mine)).one()
+    rows = session.exec(
+        select(RecordChange)
+        .where(*mine)
+        .order_by(col(RecordChange.id).desc())
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    return list(rows), total
+
+
+def _change(row: RecordChange) -> Change:
+    return Change(
+        kind=RecordKind(row.kind),
+        id=row.record_id,
+        action=ChangeAction(row.action),
+        revision=row.revision,
+        at=row.at,
+        by=row.actor,
+        record=row.record,
+    )
