@@ -1,4 +1,7 @@
-"""Settings, read once from the environment (prefix ``KB_``; ``DATABASE_URL`` as is)."""
+"""Settings, read once from the environment (prefix ``KB_``; ``DATABASE_URL`` as is).
+
+Imports: nothing of ours.
+"""
 
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +41,7 @@ class Settings(BaseSettings):
         default=64 * 1024 * 1024,
         ge=0,
         description="Memory each worker may keep answers of reads in, per data revision "
-        "(api.http.response_cache); 0 turns the cache off.",
+        "(api.http.middleware.response_cache); 0 turns the cache off.",
     )
     opentelemetry: bool = Field(
         default=False,
@@ -50,9 +53,9 @@ class Settings(BaseSettings):
         default=8,
         ge=1,
         le=1000,
-        description="Requests each worker computes at once (api.http.overload); kept answers "
-        "are not counted. Beyond it a request waits up to `queue_wait_seconds`, then is "
-        "answered 503 with Retry-After. The database pool holds as many connections.",
+        description="Requests each worker computes at once (api.http.middleware.overload); "
+        "kept answers are not counted. Beyond it a request waits up to `queue_wait_seconds`, "
+        "then is answered 503 with Retry-After. The database pool holds as many connections.",
     )
     queue_wait_seconds: float = Field(
         default=0.5,

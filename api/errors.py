@@ -3,6 +3,8 @@
 Each knows the HTTP status it is answered with (and any header or field errors that go
 with it), so the reads and writes that raise them need no HTTP of their own, and one
 handler (api.http.problems) turns every one into a problem-details answer.
+
+Imports: records.
 """
 
 from typing import ClassVar

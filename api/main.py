@@ -12,17 +12,14 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
-from api.http.middleware import (
-    GZIP_MINIMUM_SIZE,
-    BodyLimitMiddleware,
-    DocsPolicyMiddleware,
-    ETagMiddleware,
-    HeadMiddleware,
-)
+from api.http.middleware.body_limit import BodyLimitMiddleware
+from api.http.middleware.docs_policy import DocsPolicyMiddleware
+from api.http.middleware.etag import GZIP_MINIMUM_SIZE, ETagMiddleware
+from api.http.middleware.head import HeadMiddleware
+from api.http.middleware.overload import ConcurrencyLimitMiddleware
+from api.http.middleware.response_cache import ResponseCacheMiddleware
 from api.http.openapi import build_openapi
-from api.http.overload import ConcurrencyLimitMiddleware
 from api.http.problems import install_error_handlers
-from api.http.response_cache import ResponseCacheMiddleware
 from api.http.routes import (
     changes,
     claim_edits,

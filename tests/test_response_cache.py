@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
 from api.config import Settings
-from api.http.response_cache import ResponseCacheMiddleware
+from api.http.middleware.response_cache import ResponseCacheMiddleware
 from api.main import create_app
 from api.store import migrate
 from api.store.engine import make_engine

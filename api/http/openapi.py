@@ -5,7 +5,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
-from api.http.middleware import CACHE_CONTROL
+from api.http.middleware.etag import CACHE_CONTROL
 from api.http.problems import problem_responses
 from api.records.problems import Problem
 

@@ -6,7 +6,7 @@ from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 from starlette.background import BackgroundTask
 
-from api.http.middleware import CACHE_CONTROL, matches_etag
+from api.http.middleware.etag import CACHE_CONTROL, matches_etag
 from api.http.negotiation import Format, negotiate
 from api.http.problems import problem_responses
 from api.records.fields import DISCLAIMER

@@ -20,7 +20,7 @@ from cachetools import LRUCache
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.http.middleware import matches_etag, not_modified_headers
+from api.http.middleware.etag import matches_etag, not_modified_headers
 from api.store.revision import Revision, RevisionReader
 
 CACHED_PATHS = (

@@ -1,17 +1,14 @@
-"""HTTP transport concerns that hold for every GET: validators, caching, HEAD.
+"""ETags for every successful GET, derived from the body, and 304s when they match.
 
 Kept out of the routes so each route only computes its answer once, and every answer
-gets the same treatment.
+gets the same validators and caching headers.
 """
 
 import hashlib
 from collections.abc import Iterable
 
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-
-from api.http.problems import problem
 
 GZIP_MINIMUM_SIZE = 500
 """Bodies at least this long are gzipped for clients that accept it."""
@@ -110,89 +107,3 @@ def not_modified_headers(raw: Iterable[tuple[bytes, bytes]]) -> list[tuple[bytes
     """A 304 carries the validators and caching headers of the 200, not its body's."""
     dropped = {b"content-length", b"content-type", b"content-encoding"}
     return [(name, value) for name, value in raw if name.lower() not in dropped]
-
-
-class HeadMiddleware:
-    """Answer HEAD wherever GET answers: the same status and headers, no body."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "HEAD":
-            await self.app(scope, receive, send)
-            return
-
-        async def without_body(message: Message) -> None:
-            if message["type"] == "http.response.body":
-                if not message.get("more_body", False):
-                    await send({"type": "http.response.body", "body": b""})
-                return
-            await send(message)
-
-        await self.app({**scope, "method": "GET"}, receive, without_body)
-
-
-class BodyLimitMiddleware:
-    """Refuse request bodies over `limit` bytes, as problem details: by Content-Length
-    before anything is read, or as a chunked body crosses the limit. (FastAPI's own
-    `max_body_size` answers a declared oversize body in plain text.)"""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        detail = f"The request body is larger than the limit of {self.limit} bytes."
-        declared = Headers(scope=scope).get("content-length", "")
-        if declared.isdigit() and int(declared) > self.limit:
-            await problem(413, detail)(scope, receive, send)
-            return
-        received = 0
-
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limit:  # FastAPI lets an HTTPException from here through
-                    raise HTTPException(413, detail)
-            return message
-
-        await self.app(scope, counted, send)
-
-
-DOCS_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self' 'unsafe-inline'",
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self' data:",
-        "worker-src 'self' blob:",
-        "connect-src 'self'",
-    ]
-)
-"""The docs pages may load nothing from another origin. ReDoc's bundle always asks a CDN
-for its logo; this policy makes the browser refuse before any request leaves."""
-
-
-class DocsPolicyMiddleware:
-    """Send DOCS_CSP with the docs pages."""
-
-    def __init__(self, app: ASGIApp, paths: frozenset[str]) -> None:
-        self.app, self.paths = app, paths
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] not in self.paths:
-            await self.app(scope, receive, send)
-            return
-
-        async def with_policy(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                MutableHeaders(scope=message)["Content-Security-Policy"] = DOCS_CSP
-            await send(message)
-
-        await self.app(scope, receive, with_policy)
