@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
 from api.store import seq_order
+from api.store.tables import INT_MAX
 from api.writes import loader
 from tests.conftest import Curator
 from tests.fixtures import CLAIMS_FILE, edit_yaml
@@ -42,7 +43,7 @@ def assert_tag_rows_follow_their_claims(engine: Engine) -> None:
 
 
 def assert_ascending(numbers: list[int]) -> None:
-    assert numbers and numbers[0] > 0 and numbers[-1] <= seq_order.CEILING
+    assert numbers and numbers[0] > 0 and numbers[-1] <= INT_MAX
     assert all(a < b for a, b in zip(numbers, numbers[1:], strict=False)), numbers
 
 
@@ -153,7 +154,7 @@ def test_numbering_keeps_what_fits_and_places_the_rest_between() -> None:
     assert seq_order.arrange([1, None, 2]) == [1, 1 + step, 1 + 2 * step]
 
 
-@given(st.lists(st.one_of(st.none(), st.integers(1, seq_order.CEILING)), max_size=60))
+@given(st.lists(st.one_of(st.none(), st.integers(1, INT_MAX)), max_size=60))
 def test_numbering_always_ascends_within_range(current: list[int | None]) -> None:
     numbers = seq_order.arrange(current)
 

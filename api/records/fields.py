@@ -39,6 +39,7 @@ def _storable(text: str) -> str:
 Text = Annotated[str, AfterValidator(_storable)]
 NonBlank = Annotated[Text, StringConstraints(strip_whitespace=False, min_length=1)]
 StrictInt = Annotated[int, Strict()]
+"""Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""
 
 
 def _written_as_a_date(value: object) -> object:
@@ -51,7 +52,7 @@ def _written_as_a_date(value: object) -> object:
 
 
 IsoDate = Annotated[date, BeforeValidator(_written_as_a_date)]
-"""Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""
+"""A source's date, as written in data/: YYYY-MM-DD and nothing looser."""
 
 
 class ClaimType(StrEnum):

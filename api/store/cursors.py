@@ -6,11 +6,10 @@ import json
 from typing import Any
 
 from api.errors import InvalidParameterError
+from api.store.tables import INT_MAX
 
 MAX_OFFSET = 1_000_000_000
 """Far past any real list, and within what every database accepts as an OFFSET."""
-MAX_KEY_INT = 2**31 - 1
-"""Offsets and ranks in a cursor fit the database's 32-bit integer columns."""
 
 
 def encode_cursor(sort: str, key: list[Any], offset: int) -> str:
@@ -30,7 +29,7 @@ def decode_cursor(
             and isinstance(key, list)
             and len(key) == len(shape)
             and all(type(value) is kind for value, kind in zip(key, shape, strict=True))
-            and all(0 <= value <= MAX_KEY_INT for value in key if type(value) is int)
+            and all(0 <= value <= INT_MAX for value in key if type(value) is int)
             and type(offset) is int
             and 0 <= offset <= MAX_OFFSET
         )

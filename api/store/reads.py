@@ -29,11 +29,13 @@ from api.records.claims import CLAIM_ADAPTER, Claim, SearchMatch
 from api.records.fields import Certainty, ClaimStatus, ClaimType, Facet, MigraineEffect, SortOrder
 from api.records.vocabulary import SourceDetail, SourcePublic, TagPublic, TagRecord
 from api.store import changelog, counts
-from api.store.rows import claim_from_row, document
+from api.store.rows import claim_from_row, document, served
 from api.store.search import Query as SearchQuery
 from api.store.search import snippet
 from api.store.tables import (
+    ARTICLE_COLUMNS,
     ARTICLE_ORDER_OF_TAG,
+    INT_MAX,
     ClaimRelation,
     ClaimTag,
     DataLoad,
@@ -46,38 +48,28 @@ from api.store.tables import Claim as ClaimRow
 CLAIMS = table_of(ClaimRow)
 CLAIM_TAGS = table_of(ClaimTag)
 
-ARTICLE_ORDER = (
-    CLAIMS.c.source_id,
-    CLAIMS.c.quote_start,
-    CLAIMS.c.quote_end,
-    CLAIMS.c.id,
-)
-"""Claims in the order their sources state them; ties broken by id so paging is stable."""
-
 
 def claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]:
-    """Public claims for rows, with tags and relations fetched in one query each."""
+    """Public claims for rows, as served (api.store.rows.served), with tags and relations
+    fetched in one query each."""
     ids = [row.id for row in rows]
     tags: dict[str, list[str]] = defaultdict(list)
     relations: dict[str, list[dict[str, str]]] = defaultdict(list)
     if ids:
         for claim_id, slug in session.exec(
-            select(ClaimTag.claim_id, ClaimTag.tag_slug)
-            .where(CLAIM_TAGS.c.claim_id.in_(ids))
-            .order_by(CLAIM_TAGS.c.claim_id, CLAIM_TAGS.c.tag_slug)
+            select(ClaimTag.claim_id, ClaimTag.tag_slug).where(CLAIM_TAGS.c.claim_id.in_(ids))
         ):
             tags[claim_id].append(slug)
-        # By kind and target id: a claim's representation depends on its own rows only,
-        # so its revision (its ETag) names it exactly.
         for claim_id, kind, target_id in session.exec(
-            select(ClaimRelation.claim_id, ClaimRelation.kind, ClaimRelation.target_id)
-            .where(col(ClaimRelation.claim_id).in_(ids))
-            .order_by(
-                col(ClaimRelation.claim_id), col(ClaimRelation.kind), col(ClaimRelation.target_id)
+            select(ClaimRelation.claim_id, ClaimRelation.kind, ClaimRelation.target_id).where(
+                col(ClaimRelation.claim_id).in_(ids)
             )
         ):
             relations[claim_id].append({"kind": kind, "target": target_id})
-    return [claim_from_row(row, tags=tags[row.id], relations=relations[row.id]) for row in rows]
+    return [
+        served(claim_from_row(row, tags=tags[row.id], relations=relations[row.id]), row.revision)
+        for row in rows
+    ]
 
 
 # Claims ------------------------------------------------------------------------------
@@ -115,7 +107,7 @@ class ClaimList:
         return [CLAIM_ADAPTER.validate_json(document) for document in self.documents]
 
 
-NULL_RANK = 2**31 - 1
+NULL_RANK = INT_MAX
 """Claims without a rank sort after every ranked one, on both engines."""
 
 
@@ -197,11 +189,10 @@ def list_claims(
     )
 
 
-_ARTICLE_KEY = tuple(CLAIMS.c[name] for name in ("id", "source_id", "quote_start", "quote_end"))
 KEY_COLUMNS: dict[SortOrder, tuple[Any, ...]] = {
-    SortOrder.article: _ARTICLE_KEY,
-    SortOrder.relevance: _ARTICLE_KEY,
-    SortOrder.rank: (*_ARTICLE_KEY, CLAIMS.c.rank),
+    SortOrder.article: ARTICLE_COLUMNS,
+    SortOrder.relevance: ARTICLE_COLUMNS,
+    SortOrder.rank: (*ARTICLE_COLUMNS, CLAIMS.c.rank),
     SortOrder.updated: (CLAIMS.c.id, CLAIMS.c.updated_at),
 }
 """What a page reads of each match: the keys it is sorted by. Documents come after, for
@@ -377,7 +368,7 @@ def _key_values(sort: SortOrder, row: Any) -> list[Any]:
 
 def _sort_keys(sort: SortOrder, score: Any) -> list[tuple[Any, bool]]:
     """(expression, descending) pairs; each order ends in the unique id, so it is total."""
-    article = [(column, False) for column in ARTICLE_ORDER]
+    article = [(column, False) for column in ARTICLE_COLUMNS]
     if sort is SortOrder.rank:
         return [(rank_order(), False), *article]
     if sort is SortOrder.updated:
@@ -393,7 +384,7 @@ def _last_seq_up_to(key: Sequence[Any]) -> Any:
     """The seq of the last claim at or before an article key (0: none). With seq in
     article order, the claims after the key are exactly those with a greater seq."""
     earlier = CLAIMS.alias("earlier")
-    columns = [earlier.c[column.name] for column in ARTICLE_ORDER]
+    columns = [earlier.c[column.name] for column in ARTICLE_COLUMNS]
     bound = [literal(value, type_=c.type) for c, value in zip(columns, key, strict=True)]
     last = (
         sa_select(earlier.c.seq)
@@ -679,9 +670,9 @@ def export_records(*, session: Session, batch: int | None = None) -> Iterator[di
         last = tags[-1].slug
     after: list[Any] | None = None
     while True:
-        query = select(ClaimRow).order_by(*ARTICLE_ORDER).limit(batch)
+        query = select(ClaimRow).order_by(*ARTICLE_COLUMNS).limit(batch)
         if after is not None:
-            query = query.where(tuple_(*ARTICLE_ORDER) > tuple_(*after))
+            query = query.where(tuple_(*ARTICLE_COLUMNS) > tuple_(*after))
         claim_rows = session.exec(query).all()
         if not claim_rows:
             break

@@ -13,7 +13,7 @@ the number of matches.
   leave a number free; otherwise the claims around it are spread out, in a window that
   doubles until it has room (a handful of rows, however large the table).
 
-Numbers start STEP apart and stay below CEILING, PostgreSQL's `integer`.
+Numbers start STEP apart and stay below INT_MAX, PostgreSQL's `integer`.
 """
 
 from bisect import bisect_left
@@ -24,15 +24,13 @@ from sqlalchemy import bindparam, func, literal, select, tuple_, update
 from sqlmodel import Session
 
 from api.store.engine import chunks
-from api.store.tables import ARTICLE_ORDER, Claim, table_of
+from api.store.tables import ARTICLE_COLUMNS, INT_MAX, Claim, table_of
 
 STEP = 1024
-CEILING = 2**31 - 1
 WINDOW_SPACING = 4
 """A window is spread out once it has this many numbers per claim in it."""
 
 CLAIMS = table_of(Claim)
-ARTICLE_KEY = tuple(CLAIMS.c[name] for name in ARTICLE_ORDER)
 
 
 def spread(low: int, high: int, count: int) -> list[int]:
@@ -45,9 +43,9 @@ def spread(low: int, high: int, count: int) -> list[int]:
 
 def after(low: int, count: int) -> list[int]:
     """`count` numbers after `low`: STEP apart where the range allows, else evenly."""
-    if low + count * STEP <= CEILING:
+    if low + count * STEP <= INT_MAX:
         return [low + (i + 1) * STEP for i in range(count)]
-    return spread(low, CEILING + 1, count)
+    return spread(low, INT_MAX + 1, count)
 
 
 def arrange(current: Sequence[int | None]) -> list[int]:
@@ -99,7 +97,7 @@ def _with_room(current: Sequence[int | None], run: list[int]) -> set[int]:
         last_position, last_number = kept[-1] if kept else (-1, 0)
         if number - last_number > position - last_position - 1:
             kept.append((position, number))
-    while kept and CEILING - kept[-1][1] < len(current) - 1 - kept[-1][0]:
+    while kept and INT_MAX - kept[-1][1] < len(current) - 1 - kept[-1][0]:
         kept.pop()
     return {position for position, _ in kept}
 
@@ -113,18 +111,18 @@ def place(session: Session, claim_id: str, key: Sequence[Any], current: int | No
         later = _neighbours(session, claim_id, key, before=False, count=span + 1)
         if span == 1:
             low = earlier[0][1] if earlier else 0
-            high = later[0][1] if later else CEILING + 1
+            high = later[0][1] if later else INT_MAX + 1
             if low >= high:
                 return _unused(session)
             if current is not None and low < current < high:
                 return current
-            if not later and low < CEILING:
+            if not later and low < INT_MAX:
                 return after(low, 1)[0]
             if high - low > 1:
                 return spread(low, high, 1)[0]
         window = [*reversed(earlier[:span]), (claim_id, None), *later[:span]]
         low = earlier[span][1] if len(earlier) > span else 0
-        high = later[span][1] if len(later) > span else CEILING + 1
+        high = later[span][1] if len(later) > span else INT_MAX + 1
         if low >= high:
             return _unused(session)
         if high - low > WINDOW_SPACING * len(window):
@@ -135,7 +133,7 @@ def place(session: Session, claim_id: str, key: Sequence[Any], current: int | No
             assign(session, others)
             return numbers[mine]
         if len(earlier) <= span and len(later) <= span:
-            raise RuntimeError("no claim numbers left: more claims than CEILING allows")
+            raise RuntimeError("no claim numbers left: more claims than INT_MAX allows")
         span *= 2
 
 
@@ -150,9 +148,9 @@ def _neighbours(
     session: Session, claim_id: str, key: Sequence[Any], *, before: bool, count: int
 ) -> list[tuple[str, int]]:
     """(id, seq) of the `count` claims nearest `key` on one side, nearest first."""
-    bound = tuple_(*(literal(v, type_=c.type) for c, v in zip(ARTICLE_KEY, key, strict=True)))
-    side = tuple_(*ARTICLE_KEY) < bound if before else tuple_(*ARTICLE_KEY) > bound
-    order = [c.desc() if before else c.asc() for c in ARTICLE_KEY]
+    bound = tuple_(*(literal(v, type_=c.type) for c, v in zip(ARTICLE_COLUMNS, key, strict=True)))
+    side = tuple_(*ARTICLE_COLUMNS) < bound if before else tuple_(*ARTICLE_COLUMNS) > bound
+    order = [c.desc() if before else c.asc() for c in ARTICLE_COLUMNS]
     rows = session.execute(
         select(CLAIMS.c.id, CLAIMS.c.seq)
         .where(side, CLAIMS.c.id != claim_id)

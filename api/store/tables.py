@@ -76,7 +76,7 @@ class Claim(SQLModel, table=True):
     migraine_effect: str
     rank: int | None = None
     # Fields only some claim types have (a mechanism's target, a conclusion's
-    # recommendations, ...); schemas.py types and validates them per claim type.
+    # recommendations, ...); api.records.claims types and validates them per claim type.
     attributes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
     status: str = Field(default="active", sa_column_kwargs={"server_default": "active"})
     retraction_reason: str | None = Field(default=None, sa_type=Text)
@@ -89,6 +89,14 @@ class Claim(SQLModel, table=True):
     # rendered by the writer in the same transaction as the rows it is made of, so a read
     # copies it instead of assembling it. NULL until rendered (api.store.rows.document).
     document: str | None = Field(default=None, sa_type=Text)
+
+
+ARTICLE_COLUMNS = tuple(table_of(Claim).c[name] for name in ARTICLE_ORDER)
+"""ARTICLE_ORDER as the claim table's columns: claims in the order their sources state
+them, ties broken by id so paging is stable."""
+INT_MAX = 2**31 - 1
+"""The largest value of a 32-bit integer column (PostgreSQL's `integer`): what seq
+numbers, ranks and the offsets in a cursor stay within."""
 
 
 class ClaimTag(SQLModel, table=True):

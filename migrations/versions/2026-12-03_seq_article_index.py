@@ -20,7 +20,7 @@ down_revision: str | None = "5b0c2e7f4a19"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-# The article order, as in api.store.reads.ARTICLE_ORDER.
+# The article order, as in api.store.tables.ARTICLE_ORDER.
 ARTICLE_ORDER = ["source_id", "quote_start", "quote_end", "id"]
 
 
