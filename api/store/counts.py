@@ -18,11 +18,7 @@ from sqlmodel import Session
 
 from api.records.claims import Claim as PublicClaim
 from api.store.rows import claim_row
-from api.store.tables import Claim, ClaimCount, ClaimTag, table_of
-
-CLAIMS = table_of(Claim)
-TAGS = table_of(ClaimTag)
-COUNTS = table_of(ClaimCount)
+from api.store.tables import CLAIM_COUNTS, CLAIM_TAGS, CLAIMS
 
 EVERY = "all"
 """The field of the count of all claims (per status); its one value is ''."""
@@ -60,12 +56,14 @@ def recount(session: Session, touched: Touched | None = None) -> None:
         values = None if touched is None else set(touched.get(field, ()))
         if values is not None and not values:
             continue
-        stale = delete(COUNTS).where(COUNTS.c.field == field)
+        stale = delete(CLAIM_COUNTS).where(CLAIM_COUNTS.c.field == field)
         if values is not None:
-            stale = stale.where(COUNTS.c.value.in_(values))
+            stale = stale.where(CLAIM_COUNTS.c.value.in_(values))
         session.execute(stale)
         session.execute(
-            insert(COUNTS).from_select(["field", "value", "status", "n"], _counting(field, values))
+            insert(CLAIM_COUNTS).from_select(
+                ["field", "value", "status", "n"], _counting(field, values)
+            )
         )
 
 
@@ -75,8 +73,8 @@ def _counting(field: str, values: set[str] | None) -> Select[Any]:
     if field == EVERY:
         value: Any = literal("")
     elif field == TAG:
-        value = TAGS.c.tag_slug
-        claims = TAGS.join(CLAIMS, CLAIMS.c.id == TAGS.c.claim_id)
+        value = CLAIM_TAGS.c.tag_slug
+        claims = CLAIM_TAGS.join(CLAIMS, CLAIMS.c.id == CLAIM_TAGS.c.claim_id)
     else:
         value = COLUMNS[field]
     query = select(literal(field), value, CLAIMS.c.status, func.count()).select_from(claims)
@@ -85,12 +83,14 @@ def _counting(field: str, values: set[str] | None) -> Select[Any]:
     return query.group_by(value, CLAIMS.c.status)
 
 
-KEPT_ROWS = select(COUNTS.c.field, COUNTS.c.value, COUNTS.c.status, COUNTS.c.n).where(
+KEPT_ROWS = select(
+    CLAIM_COUNTS.c.field, CLAIM_COUNTS.c.value, CLAIM_COUNTS.c.status, CLAIM_COUNTS.c.n
+).where(
     or_(
-        COUNTS.c.field == EVERY,
+        CLAIM_COUNTS.c.field == EVERY,
         and_(
-            COUNTS.c.field == bindparam("field"),
-            COUNTS.c.value.in_(bindparam("values", expanding=True)),
+            CLAIM_COUNTS.c.field == bindparam("field"),
+            CLAIM_COUNTS.c.value.in_(bindparam("values", expanding=True)),
         ),
     )
 )
@@ -122,7 +122,11 @@ class KeptCounts:
 def kept_count(field: str, value: Any, status: str) -> Any:
     """A scalar subquery: the kept count of one value (a column, for one per row read)."""
     return (
-        select(func.coalesce(func.sum(COUNTS.c.n), 0))
-        .where(COUNTS.c.field == field, COUNTS.c.value == value, COUNTS.c.status == status)
+        select(func.coalesce(func.sum(CLAIM_COUNTS.c.n), 0))
+        .where(
+            CLAIM_COUNTS.c.field == field,
+            CLAIM_COUNTS.c.value == value,
+            CLAIM_COUNTS.c.status == status,
+        )
         .scalar_subquery()
     )

@@ -35,18 +35,16 @@ from api.store.search import snippet
 from api.store.tables import (
     ARTICLE_COLUMNS,
     ARTICLE_ORDER_OF_TAG,
+    CLAIM_TAGS,
+    CLAIMS,
     INT_MAX,
     ClaimRelation,
     ClaimTag,
     DataLoad,
     Source,
     Tag,
-    table_of,
 )
 from api.store.tables import Claim as ClaimRow
-
-CLAIMS = table_of(ClaimRow)
-CLAIM_TAGS = table_of(ClaimTag)
 
 
 def claims_from_rows(session: Session, rows: Sequence[ClaimRow]) -> list[Claim]:

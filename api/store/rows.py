@@ -49,6 +49,14 @@ def tag_rows(claim: Claim) -> list[dict[str, Any]]:
     return [{"claim_id": claim.id, "tag_slug": slug, **keys} for slug in claim.tags]
 
 
+def relation_rows(claim: Claim) -> list[dict[str, Any]]:
+    """The claim_relation rows of a claim."""
+    return [
+        {"claim_id": claim.id, "kind": relation.kind.value, "target_id": relation.target}
+        for relation in claim.relations
+    ]
+
+
 def served(claim: Claim, revision: int) -> Claim:
     """The claim as the API serves it: at `revision`, tags by slug, relations by kind and
     target (a representation that depends on its own rows only, so its revision names it)."""

@@ -24,13 +24,11 @@ from sqlalchemy import bindparam, func, literal, select, tuple_, update
 from sqlmodel import Session
 
 from api.store.engine import chunks
-from api.store.tables import ARTICLE_COLUMNS, INT_MAX, Claim, table_of
+from api.store.tables import ARTICLE_COLUMNS, CLAIMS, INT_MAX
 
 STEP = 1024
 WINDOW_SPACING = 4
 """A window is spread out once it has this many numbers per claim in it."""
-
-CLAIMS = table_of(Claim)
 
 
 def spread(low: int, high: int, count: int) -> list[int]:

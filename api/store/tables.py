@@ -91,14 +91,6 @@ class Claim(SQLModel, table=True):
     document: str | None = Field(default=None, sa_type=Text)
 
 
-ARTICLE_COLUMNS = tuple(table_of(Claim).c[name] for name in ARTICLE_ORDER)
-"""ARTICLE_ORDER as the claim table's columns: claims in the order their sources state
-them, ties broken by id so paging is stable."""
-INT_MAX = 2**31 - 1
-"""The largest value of a 32-bit integer column (PostgreSQL's `integer`): what seq
-numbers, ranks and the offsets in a cursor stay within."""
-
-
 class ClaimTag(SQLModel, table=True):
     __tablename__ = "claim_tag"
     # A tag's claims in article order: a page of one tag reads its first entries and
@@ -188,3 +180,19 @@ class LoadedEdit(SQLModel, table=True):
     kind: str = Field(primary_key=True)
     record_id: str = Field(primary_key=True)
     change_id: int  # the API change the load found in data/
+
+
+# The Core tables, for reads and writes that need no ORM objects.
+SOURCES = table_of(Source)
+TAGS = table_of(Tag)
+CLAIMS = table_of(Claim)
+CLAIM_TAGS = table_of(ClaimTag)
+CLAIM_RELATIONS = table_of(ClaimRelation)
+CLAIM_COUNTS = table_of(ClaimCount)
+
+ARTICLE_COLUMNS = tuple(CLAIMS.c[name] for name in ARTICLE_ORDER)
+"""ARTICLE_ORDER as the claim table's columns: claims in the order their sources state
+them, ties broken by id so paging is stable."""
+INT_MAX = 2**31 - 1
+"""The largest value of a 32-bit integer column (PostgreSQL's `integer`): what seq
+numbers, ranks and the offsets in a cursor stay within."""

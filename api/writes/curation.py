@@ -30,7 +30,7 @@ from api.records.vocabulary import SourceCreate, TagPatch, TagRecord
 from api.store import changelog, counts, reads, seq_order, tables
 from api.store.changelog import Entry
 from api.store.engine import chunks, lock_for_writing
-from api.store.rows import article_key, claim_row, document, served, tag_rows
+from api.store.rows import article_key, claim_row, document, relation_rows, served, tag_rows
 from api.writes.preconditions import IfMatch
 from api.writes.validation import ACYCLIC_RELATIONS, Known, Located, check_all, field_messages
 
@@ -194,37 +194,32 @@ def _save(
     _check(session, claim, current, source)
 
     now = datetime.now(UTC)
-    claim_table = tables.table_of(tables.Claim)
     revision = 1 if current is None else (current.revision or 0) + 1
     saved = served(claim, revision)
     row = {**claim_row(claim), "updated_at": now, "document": document(saved)}
     key = article_key(claim)
     if current is None:
         seq = seq_order.place(session, claim.id, key, None)
-        session.execute(insert(claim_table).values(**row, seq=seq, revision=revision))
+        session.execute(insert(tables.CLAIMS).values(**row, seq=seq, revision=revision))
     else:
         if key != article_key(current):
             stored = session.execute(
-                select(claim_table.c.seq).where(claim_table.c.id == claim.id)
+                select(tables.CLAIMS.c.seq).where(tables.CLAIMS.c.id == claim.id)
             ).scalar_one()
             row["seq"] = seq_order.place(session, claim.id, key, stored)
         session.execute(
-            update(claim_table).where(claim_table.c.id == claim.id).values(**row, revision=revision)
+            update(tables.CLAIMS)
+            .where(tables.CLAIMS.c.id == claim.id)
+            .values(**row, revision=revision)
         )
         session.execute(delete(tables.ClaimTag).where(col(tables.ClaimTag.claim_id) == claim.id))
         session.execute(
             delete(tables.ClaimRelation).where(col(tables.ClaimRelation.claim_id) == claim.id)
         )
     if claim.tags:
-        session.execute(insert(tables.ClaimTag), tag_rows(claim))
+        session.execute(insert(tables.CLAIM_TAGS), tag_rows(claim))
     if claim.relations:
-        session.execute(
-            insert(tables.ClaimRelation),
-            [
-                {"claim_id": claim.id, "kind": r.kind.value, "target_id": r.target}
-                for r in claim.relations
-            ],
-        )
+        session.execute(insert(tables.CLAIM_RELATIONS), relation_rows(claim))
     counts.recount(session, counts.touched_by(current, claim))
     session.expire_all()  # the ORM's copies of the rows are stale after the updates above
     record = changelog.claim_record(saved)

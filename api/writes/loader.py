@@ -26,7 +26,7 @@ from api.store import changelog, counts, seq_order, tables
 from api.store.changelog import Entry
 from api.store.engine import IN_BATCH, chunks, has_statistics, lock_for_writing, refresh_statistics
 from api.store.reads import claims_from_rows, latest_fingerprint
-from api.store.rows import article_key, claim_row, document, served, tag_rows
+from api.store.rows import article_key, claim_row, document, relation_rows, served, tag_rows
 from api.writes.validation import (
     DataError,
     DataProblem,
@@ -338,9 +338,8 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
         s.id: {**s.model_dump(exclude={"file"}), "text": data.texts[s.id]} for s in data.sources
     }
     tags = {t.slug: t.model_dump(mode="json") for t in data.tags}
-    claim_table = tables.table_of(tables.Claim)
     stored_seqs: dict[str, int] = dict(
-        session.execute(select(claim_table.c.id, claim_table.c.seq)).tuples().all()
+        session.execute(select(tables.CLAIMS.c.id, tables.CLAIMS.c.seq)).tuples().all()
     )
     in_order = sorted(data.claims, key=article_key)
     seqs = dict(
@@ -362,21 +361,17 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
         (row["claim_id"], row["tag_slug"]): row for c in data.claims for row in tag_rows(c)
     }
     relations = {
-        (c.id, r.kind.value, r.target): {
-            "claim_id": c.id,
-            "kind": r.kind.value,
-            "target_id": r.target,
-        }
+        (row["claim_id"], row["kind"], row["target_id"]): row
         for c in data.claims
-        for r in c.relations
+        for row in relation_rows(c)
     }
 
     synced: list[tuple[Table, dict[Any, dict[str, Any]]]] = [
-        (tables.table_of(tables.Source), sources),
-        (tables.table_of(tables.Tag), tags),
-        (tables.table_of(tables.Claim), claims),
-        (tables.table_of(tables.ClaimTag), claim_tags),
-        (tables.table_of(tables.ClaimRelation), relations),
+        (tables.SOURCES, sources),
+        (tables.TAGS, tags),
+        (tables.CLAIMS, claims),
+        (tables.CLAIM_TAGS, claim_tags),
+        (tables.CLAIM_RELATIONS, relations),
     ]
     changes: dict[str, _Changes] = {}
     for table, wanted in synced:
@@ -397,9 +392,9 @@ def _sync(session: Session, data: DataSet, report: LoadReport, *, force: bool) -
     } - set(claim_changes.inserted + claim_changes.updated + claim_changes.deleted)
     for part in chunks(sorted(relinked)):
         session.execute(
-            update(claim_table)
-            .where(claim_table.c.id.in_(part))
-            .values(updated_at=now, revision=claim_table.c.revision + 1)
+            update(tables.CLAIMS)
+            .where(tables.CLAIMS.c.id.in_(part))
+            .values(updated_at=now, revision=tables.CLAIMS.c.revision + 1)
         )
     # Each changed claim as it is now served: logged, and its document rendered anew
     # (a new claim's was written with its row).
@@ -552,16 +547,14 @@ def _upsert(
     return _Changes(inserted=new, updated=changed, deleted=gone, existing=existing)
 
 
-_CLAIMS = tables.table_of(tables.Claim)
-_MISSING_DOCUMENT = select(_CLAIMS.c.id).where(_CLAIMS.c.document.is_(None))
+_MISSING_DOCUMENT = select(tables.CLAIMS.c.id).where(tables.CLAIMS.c.document.is_(None))
 
 
 def render_missing_documents(session: Session) -> None:
     """Render the document of every claim that has none (claims migrated from before
     documents were stored), from its rows: what the API serves for it today."""
-    claim_table = tables.table_of(tables.Claim)
     while missing := session.execute(_MISSING_DOCUMENT.limit(IN_BATCH)).scalars().all():
-        rows = session.scalars(select(tables.Claim).where(claim_table.c.id.in_(missing))).all()
+        rows = session.scalars(select(tables.Claim).where(tables.CLAIMS.c.id.in_(missing))).all()
         _write_documents(session, {claim.id: claim for claim in claims_from_rows(session, rows)})
         session.expunge_all()
 
@@ -570,10 +563,9 @@ def _write_documents(session: Session, claims: dict[str, Claim]) -> None:
     """Store each served claim's document in its row."""
     if not claims:
         return
-    claim_table = tables.table_of(tables.Claim)
     session.execute(
-        update(claim_table)
-        .where(claim_table.c.id == bindparam("key"))
+        update(tables.CLAIMS)
+        .where(tables.CLAIMS.c.id == bindparam("key"))
         .values(document=bindparam("rendered")),
         [{"key": key, "rendered": document(claim)} for key, claim in claims.items()],
     )
