@@ -3,7 +3,6 @@ from typing import Annotated
 
 from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from sqlalchemy import Engine
 from sqlmodel import Session
 
 from api.errors import InvalidParameterError, NotFoundError
@@ -213,37 +212,41 @@ def list_page(
     return StoredPage(found, meta, links)
 
 
-async def answer_list(
-    *,
-    engine: Engine,
-    fmt: Format,
-    request: Request,
-    response: Response,
-    page: PageParams,
-    cursor: str | None,
-    where: ClaimFilter,
-    sort: SortOrder,
-    facets: list[Facet],
-) -> Response:
-    """A claim list read in one session (one hop to a worker thread), in `fmt`."""
-
-    def work(session: Session) -> Response:
-        found = list_page(
-            request=request,
-            response=response,
-            session=session,
-            page=page,
-            cursor=cursor,
-            where=where,
-            sort=sort,
-            facets=facets,
-        )
-        return found.answer(fmt, request, response)
-
-    return await read(engine, work)
-
-
 ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
+
+
+@dataclass
+class ClaimListing:
+    """What every list of claims takes besides its filter and order: the request, the
+    format asked for and the page. Answers in one session (one hop to a worker thread)."""
+
+    request: Request
+    response: Response
+    engine: EngineDep
+    fmt: ClaimFormat
+    page: PageDep
+    cursor: CursorDep
+
+    async def answer(
+        self, where: ClaimFilter, sort: SortOrder, facets: list[Facet] | None = None
+    ) -> Response:
+        def work(session: Session) -> Response:
+            found = list_page(
+                request=self.request,
+                response=self.response,
+                session=session,
+                page=self.page,
+                cursor=self.cursor,
+                where=where,
+                sort=sort,
+                facets=facets or [],
+            )
+            return found.answer(self.fmt, self.request, self.response)
+
+        return await read(self.engine, work)
+
+
+ListingDep = Annotated[ClaimListing, Depends()]
 
 
 @router.get(
@@ -253,12 +256,7 @@ ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
     responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
 async def list_claims(
-    request: Request,
-    response: Response,
-    engine: EngineDep,
-    fmt: ClaimFormat,
-    page: PageDep,
-    cursor: CursorDep,
+    listing: ListingDep,
     where: FilterDep,
     sort: Annotated[
         SortOrder,
@@ -283,18 +281,7 @@ async def list_claims(
     matches nothing. Follow `links.next` to page: it carries a cursor, so deep pages
     cost what the first does.
     """
-
-    return await answer_list(
-        engine=engine,
-        fmt=fmt,
-        request=request,
-        response=response,
-        page=page,
-        cursor=cursor,
-        where=where,
-        sort=sort,
-        facets=facet,
-    )
+    return await listing.answer(where, sort, facet)
 
 
 @router.get(

@@ -1,6 +1,7 @@
 """Read-only FHIR R5 endpoints over the same records (see api/formats/fhir.py for the mapping)."""
 
-from typing import Annotated, Any
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any, TypeVar
 
 from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -30,6 +31,7 @@ FHIR_RESPONSE: dict[int | str, dict[str, Any]] = {
         "content": {fhir.MEDIA_TYPE: {"schema": {"type": "object"}}},
     }
 }
+T = TypeVar("T")
 USE_TYPE_CLAIMS = {use: claim for claim, use in fhir.USE_TYPES.items()}
 
 Count = Annotated[
@@ -52,10 +54,28 @@ def _fhir(resource: dict[str, Any]) -> JSONResponse:
     return JSONResponse(resource, media_type=fhir.MEDIA_TYPE)
 
 
-def _next(request: Request, offset: int, count: int, total: int) -> str | None:
-    if offset + count >= total:
-        return None
-    return str(public_url(request).include_query_params(_offset=offset + count, _count=count))
+def _searchset(
+    request: Request,
+    items: Sequence[T],
+    resource: Callable[[T, str], dict[str, Any]],
+    *,
+    total: int,
+    offset: int,
+    count: int,
+) -> JSONResponse:
+    """A searchset Bundle of one page of items, each as `resource` renders it."""
+    base, url = public_base(request), public_url(request)
+    more = offset + count < total
+    following = str(url.include_query_params(_offset=offset + count, _count=count))
+    return _fhir(
+        fhir.searchset(
+            [resource(item, base) for item in items],
+            total,
+            str(url),
+            following if more else None,
+            base,
+        )
+    )
 
 
 @router.get(
@@ -105,12 +125,8 @@ def search_clinical_use(
             offset=offset,
         )
         found_claims, total = found.claims, found.total
-    base = public_base(request)
-    resources = [fhir.clinical_use(claim, base) for claim in found_claims]
-    return _fhir(
-        fhir.searchset(
-            resources, total, str(public_url(request)), _next(request, offset, count, total), base
-        )
+    return _searchset(
+        request, found_claims, fhir.clinical_use, total=total, offset=offset, count=count
     )
 
 
@@ -151,13 +167,7 @@ def search_citations(
 ) -> JSONResponse:
     """A searchset Bundle of the sources, as Citations."""
     sources, total = reads.list_sources(session=session, limit=count, offset=offset)
-    base = public_base(request)
-    resources = [fhir.citation(source, base) for source in sources]
-    return _fhir(
-        fhir.searchset(
-            resources, total, str(public_url(request)), _next(request, offset, count, total), base
-        )
-    )
+    return _searchset(request, sources, fhir.citation, total=total, offset=offset, count=count)
 
 
 @router.get(

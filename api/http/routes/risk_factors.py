@@ -1,14 +1,12 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Query, Response
 
 from api.http.negotiation import JSONLD_RESPONSE
-from api.http.paging import CursorDep, PageDep
 from api.http.problems import problem_responses
-from api.http.routes.claims import MAX_VALUES, ClaimFormat, answer_list
+from api.http.routes.claims import MAX_VALUES, ListingDep
 from api.records.fields import ClaimType, Slug, SortOrder
 from api.records.pages import ClaimPage
-from api.store.engine import EngineDep
 from api.store.reads import ClaimFilter
 
 router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
@@ -21,12 +19,7 @@ router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
     responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
 async def list_risk_factors(
-    request: Request,
-    response: Response,
-    engine: EngineDep,
-    fmt: ClaimFormat,
-    page: PageDep,
-    cursor: CursorDep,
+    listing: ListingDep,
     source: Annotated[
         list[Slug],
         Query(
@@ -39,14 +32,6 @@ async def list_risk_factors(
     """The factors sources say can make migraines worse with Botox, ordered by `rank`
     (their position in the source's list), then by source. For other filters, use
     `GET /v1/claims?type=risk_factor`."""
-    return await answer_list(
-        engine=engine,
-        fmt=fmt,
-        request=request,
-        response=response,
-        page=page,
-        cursor=cursor,
-        where=ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source)),
-        sort=SortOrder.rank,
-        facets=[],
+    return await listing.answer(
+        ClaimFilter(types=(ClaimType.risk_factor,), sources=tuple(source)), SortOrder.rank
     )
