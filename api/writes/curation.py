@@ -26,7 +26,7 @@ from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import CLAIM_ADAPTER, Claim, Relation
 from api.records.fields import ClaimStatus, ClaimType
 from api.records.problems import FieldError
-from api.records.vocabulary import SourceCreate, TagPatch, TagRecord
+from api.records.vocabulary import SourceCreate, SourceDetail, TagPatch, TagPublic, TagRecord
 from api.store import changelog, counts, reads, seq_order, tables
 from api.store.changelog import Entry
 from api.store.engine import chunks, lock_for_writing
@@ -49,7 +49,7 @@ def writing(engine: Engine) -> Iterator[Session]:
 # Claims ------------------------------------------------------------------------------
 
 
-def create_claim(engine: Engine, body: dict[str, Any], *, actor: str) -> Claim:
+def create_claim(*, engine: Engine, body: dict[str, Any], actor: str) -> Claim:
     with writing(engine) as session:
         refuse_fields(body, SERVED_ONLY, "is set by the API")
         if body.get("status", ClaimStatus.active.value) != ClaimStatus.active.value:
@@ -62,7 +62,7 @@ def create_claim(engine: Engine, body: dict[str, Any], *, actor: str) -> Claim:
 
 
 def update_claim(
-    engine: Engine, claim_id: str, patch: dict[str, Any], *, expected: IfMatch, actor: str
+    *, engine: Engine, claim_id: str, patch: dict[str, Any], expected: IfMatch, actor: str
 ) -> Claim:
     """A JSON merge patch (RFC 7396) of the claim's fields; the result must be a valid claim."""
     with writing(engine) as session:
@@ -81,7 +81,7 @@ def update_claim(
 
 
 def retract_claim(
-    engine: Engine, claim_id: str, reason: str, *, expected: IfMatch, actor: str
+    *, engine: Engine, claim_id: str, reason: str, expected: IfMatch, actor: str
 ) -> Claim:
     with writing(engine) as session:
         current = _current(session, claim_id, expected)
@@ -91,7 +91,7 @@ def retract_claim(
         return _save(session, current, fields, action=ChangeAction.retracted, actor=actor)
 
 
-def restore_claim(engine: Engine, claim_id: str, *, expected: IfMatch, actor: str) -> Claim:
+def restore_claim(*, engine: Engine, claim_id: str, expected: IfMatch, actor: str) -> Claim:
     with writing(engine) as session:
         current = _current(session, claim_id, expected)
         if current.status is ClaimStatus.active:
@@ -102,7 +102,7 @@ def restore_claim(engine: Engine, claim_id: str, *, expected: IfMatch, actor: st
 
 
 def add_relation(
-    engine: Engine, claim_id: str, relation: Relation, *, expected: IfMatch, actor: str
+    *, engine: Engine, claim_id: str, relation: Relation, expected: IfMatch, actor: str
 ) -> Claim:
     with writing(engine) as session:
         current = _current(session, claim_id, expected)
@@ -114,7 +114,7 @@ def add_relation(
 
 
 def remove_relation(
-    engine: Engine, claim_id: str, relation: Relation, *, expected: IfMatch, actor: str
+    *, engine: Engine, claim_id: str, relation: Relation, expected: IfMatch, actor: str
 ) -> Claim:
     with writing(engine) as session:
         current = _current(session, claim_id, expected)
@@ -327,18 +327,19 @@ def _reachable(session: Session, claim: Claim) -> dict[str, Claim]:
 # Tags and sources --------------------------------------------------------------------
 
 
-def create_tag(engine: Engine, tag: TagRecord, *, actor: str) -> None:
+def create_tag(*, engine: Engine, tag: TagRecord, actor: str) -> TagPublic:
     with writing(engine) as session:
         if session.get(tables.Tag, tag.slug) is not None:
             raise ConflictError(f"A tag with slug {tag.slug!r} exists already.")
         session.add(tables.Tag(**tag.model_dump(mode="json"), revision=1))
         record = changelog.tag_record(tag, 1)
         _log(session, Entry(RecordKind.tag, tag.slug, ChangeAction.created, 1, record), actor=actor)
+        return reads.get_tag(session=session, slug=tag.slug)
 
 
 def update_tag(
-    engine: Engine, slug: str, patch: TagPatch, *, expected: IfMatch, actor: str
-) -> None:
+    *, engine: Engine, slug: str, patch: TagPatch, expected: IfMatch, actor: str
+) -> TagPublic:
     with writing(engine) as session:
         row = session.get(tables.Tag, slug)
         if row is None:
@@ -358,15 +359,16 @@ def update_tag(
         except ValidationError as exc:
             raise _invalid(exc) from None
         if tag == TagRecord.model_validate(stored):
-            return  # nothing changed: no new revision, nothing to log
+            return reads.get_tag(session=session, slug=slug)  # unchanged: nothing to log
         row.sqlmodel_update({**tag.model_dump(mode="json"), "revision": row.revision + 1})
         session.add(row)
         record = changelog.tag_record(tag, row.revision)
         entry = Entry(RecordKind.tag, slug, ChangeAction.updated, row.revision, record)
         _log(session, entry, actor=actor)
+        return reads.get_tag(session=session, slug=slug)
 
 
-def create_source(engine: Engine, source: SourceCreate, *, actor: str) -> None:
+def create_source(*, engine: Engine, source: SourceCreate, actor: str) -> SourceDetail:
     digest = sha256(source.text.encode("utf-8")).hexdigest()
     if source.sha256 is not None and source.sha256 != digest:
         raise _refused("sha256", f"the text's SHA-256 is {digest}, not the one given")
@@ -381,3 +383,4 @@ def create_source(engine: Engine, source: SourceCreate, *, actor: str) -> None:
             Entry(RecordKind.source, source.id, ChangeAction.created, None, record),
             actor=actor,
         )
+        return reads.get_source(session=session, source_id=source.id)

@@ -14,7 +14,7 @@ from api.records.claims import Claim, ClaimPatch, ClaimRevision, Relation, Retra
 from api.records.fields import RelationKind, Slug
 from api.records.pages import RevisionPage
 from api.store import changelog
-from api.store.engine import SessionDep
+from api.store.engine import EngineDep, SessionDep
 from api.writes import curation
 from api.writes.preconditions import IfMatchDep, revision_etag
 
@@ -49,6 +49,7 @@ def _answer(response: Response, claim: Claim) -> Claim:
 )
 def create_claim(
     request: Request,
+    engine: EngineDep,
     response: Response,
     curator: CuratorDep,
     body: Annotated[dict[str, Any], Body()],
@@ -56,7 +57,7 @@ def create_claim(
     """Add a claim, checked exactly as `kb load` checks data/: its quote must stand
     verbatim at its offsets in its source, its tags and relation targets must exist,
     its id must be new. A refused claim changes nothing; the 422 names each bad field."""
-    claim = curation.create_claim(request.app.state.engine, body, actor=curator)
+    claim = curation.create_claim(engine=engine, body=body, actor=curator)
     response.headers["Location"] = location(request, "get_claim", claim_id=claim.id)
     return _answer(response, claim)
 
@@ -69,7 +70,7 @@ def create_claim(
 )
 def update_claim(
     claim_id: ClaimId,
-    request: Request,
+    engine: EngineDep,
     response: Response,
     curator: CuratorDep,
     expected: IfMatchDep,
@@ -80,7 +81,7 @@ def update_claim(
     goes up by one and the change is recorded in its history."""
     fields = patch.model_dump(mode="json", exclude_unset=True)
     claim = curation.update_claim(
-        request.app.state.engine, claim_id, fields, expected=expected, actor=curator
+        engine=engine, claim_id=claim_id, patch=fields, expected=expected, actor=curator
     )
     return _answer(response, claim)
 
@@ -93,7 +94,7 @@ def update_claim(
 )
 def retract_claim(
     claim_id: ClaimId,
-    request: Request,
+    engine: EngineDep,
     response: Response,
     curator: CuratorDep,
     expected: IfMatchDep,
@@ -103,9 +104,9 @@ def retract_claim(
     and the reason; lists leave it out unless asked (`status=retracted`), and apps that
     stored its id learn what happened from it and from the change feed."""
     claim = curation.retract_claim(
-        request.app.state.engine,
-        claim_id,
-        retraction.reason,
+        engine=engine,
+        claim_id=claim_id,
+        reason=retraction.reason,
         expected=expected,
         actor=curator,
     )
@@ -120,14 +121,14 @@ def retract_claim(
 )
 def restore_claim(
     claim_id: ClaimId,
-    request: Request,
+    engine: EngineDep,
     response: Response,
     curator: CuratorDep,
     expected: IfMatchDep,
 ) -> Claim:
     """Undo a retraction: the claim is active again (a new revision; history keeps both)."""
     claim = curation.restore_claim(
-        request.app.state.engine, claim_id, expected=expected, actor=curator
+        engine=engine, claim_id=claim_id, expected=expected, actor=curator
     )
     return _answer(response, claim)
 
@@ -140,7 +141,7 @@ def restore_claim(
 )
 def add_relation(
     claim_id: ClaimId,
-    request: Request,
+    engine: EngineDep,
     response: Response,
     curator: CuratorDep,
     expected: IfMatchDep,
@@ -149,7 +150,7 @@ def add_relation(
     """Add a relation from this claim to another: the target must exist, and relations
     that must not loop (all but `qualifies`) may not lead back to this claim."""
     claim = curation.add_relation(
-        request.app.state.engine, claim_id, relation, expected=expected, actor=curator
+        engine=engine, claim_id=claim_id, relation=relation, expected=expected, actor=curator
     )
     return _answer(response, claim)
 
@@ -170,16 +171,16 @@ def remove_relation(
             examples=["botox-may-block-neurotransmitter-release"],
         ),
     ],
-    request: Request,
+    engine: EngineDep,
     response: Response,
     curator: CuratorDep,
     expected: IfMatchDep,
 ) -> Claim:
     """Remove one relation from this claim; 404 when it has no such relation."""
     claim = curation.remove_relation(
-        request.app.state.engine,
-        claim_id,
-        Relation(kind=kind, target=target),
+        engine=engine,
+        claim_id=claim_id,
+        relation=Relation(kind=kind, target=target),
         expected=expected,
         actor=curator,
     )

@@ -11,7 +11,7 @@ from api.http.negotiation import Format, negotiate
 from api.http.problems import problem_responses
 from api.records.fields import DISCLAIMER
 from api.store import changelog, reads
-from api.store.engine import read_snapshot
+from api.store.engine import EngineDep, read_snapshot
 
 router = APIRouter(
     prefix="/v1/export",
@@ -46,14 +46,13 @@ LINE_KINDS = ("header", "source", "tag", "claim", "relation")
         },
     },
 )
-def export_all(request: Request) -> Response:
+def export_all(request: Request, engine: EngineDep) -> Response:
     """The whole knowledge base in one streamed download: the way to mirror it.
 
     The answer is streamed from one consistent snapshot, in batches, so it costs the
     server little memory however large the knowledge base is. Its ETag names the data
     revision: send it back in If-None-Match and an unchanged knowledge base answers 304.
     """
-    engine = request.app.state.engine
     session = Session(engine)
     try:
         read_snapshot(session)  # every batch sees the same state of the data

@@ -12,7 +12,7 @@ from api.records.fields import Slug
 from api.records.pages import SourcePage
 from api.records.vocabulary import SourceCreate, SourceDetail
 from api.store import reads
-from api.store.engine import SessionDep
+from api.store.engine import EngineDep, SessionDep
 from api.writes import curation
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
@@ -68,12 +68,12 @@ def create_source(
     source: SourceCreate,
     request: Request,
     response: Response,
-    session: SessionDep,
+    engine: EngineDep,
     curator: CuratorDep,
 ) -> SourceDetail:
     """Add a source text that claims can then quote. The text is stored exactly as sent
     (its UTF-8 bytes hash to `sha256`); it cannot be edited later, since quotes index
     into it. The request body limit bounds its length."""
-    curation.create_source(request.app.state.engine, source, actor=curator)
+    created = curation.create_source(engine=engine, source=source, actor=curator)
     response.headers["Location"] = location(request, "get_source", source_id=source.id)
-    return reads.get_source(session=session, source_id=source.id)
+    return created

@@ -10,7 +10,7 @@ from api.records.fields import Slug
 from api.records.pages import TagPage
 from api.records.vocabulary import TagPatch, TagPublic, TagRecord
 from api.store import reads
-from api.store.engine import SessionDep
+from api.store.engine import EngineDep, SessionDep
 from api.writes import curation
 from api.writes.preconditions import IfMatchDep, revision_etag
 
@@ -64,14 +64,14 @@ def create_tag(
     tag: TagRecord,
     request: Request,
     response: Response,
-    session: SessionDep,
+    engine: EngineDep,
     curator: CuratorDep,
 ) -> TagPublic:
     """Add a tag to the vocabulary. Give `codes` only when verified at an authoritative
     source, cited in `cited_from`."""
-    curation.create_tag(request.app.state.engine, tag, actor=curator)
+    created = curation.create_tag(engine=engine, tag=tag, actor=curator)
     response.headers["Location"] = location(request, "get_tag", slug=tag.slug)
-    return _answer(response, reads.get_tag(session=session, slug=tag.slug))
+    return _answer(response, created)
 
 
 @router.patch(
@@ -83,12 +83,13 @@ def create_tag(
 def update_tag(
     slug: TagSlug,
     patch: Annotated[TagPatch, Body(media_type="application/merge-patch+json")],
-    request: Request,
     response: Response,
-    session: SessionDep,
+    engine: EngineDep,
     curator: CuratorDep,
     expected: IfMatchDep,
 ) -> TagPublic:
     """Change a tag's label, description or codes; its slug never changes."""
-    curation.update_tag(request.app.state.engine, slug, patch, expected=expected, actor=curator)
-    return _answer(response, reads.get_tag(session=session, slug=slug))
+    updated = curation.update_tag(
+        engine=engine, slug=slug, patch=patch, expected=expected, actor=curator
+    )
+    return _answer(response, updated)
