@@ -9,15 +9,10 @@ import hashlib
 import hmac
 import secrets
 from datetime import UTC, datetime
-from typing import Annotated
 
-from fastapi import Depends
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from api.errors import Unauthorized
-from api.store.engine import SessionDep
 from api.store.tables import ApiKey
 
 PREFIX = "kbk_"
@@ -74,28 +69,3 @@ def key_owner(session: Session, presented: str) -> str | None:
     if stored is None or not hmac.compare_digest(stored.key_hash, digest):
         return None
     return stored.name
-
-
-bearer = HTTPBearer(
-    auto_error=False,
-    scheme_name="ApiKey",
-    description="A curator's API key, made with `kb keys create NAME`. Only writes need one.",
-)
-
-
-def curator(
-    session: SessionDep,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-) -> str:
-    """The name of the key a write came with; 401 unless it is a live key."""
-    if credentials is None:
-        raise Unauthorized(
-            "This request changes data: send an API key as `Authorization: Bearer <key>`."
-        )
-    owner = key_owner(session, credentials.credentials)
-    if owner is None:
-        raise Unauthorized("The API key is not valid (unknown or revoked).")
-    return owner
-
-
-CuratorDep = Annotated[str, Depends(curator)]

@@ -4,7 +4,7 @@ import re
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import Ge, Le
-from fastapi import Depends, Query, Request, Response
+from fastapi import Query, Request, Response
 from pydantic import BaseModel, BeforeValidator
 from starlette.datastructures import URL
 
@@ -61,9 +61,6 @@ async def page_params(
     return PageParams(limit=limit, offset=offset)
 
 
-PageDep = Annotated[PageParams, Depends(page_params)]
-
-
 async def cursor_param(
     cursor: Annotated[
         str | None,
@@ -76,9 +73,6 @@ async def cursor_param(
     ] = None,
 ) -> str | None:
     return cursor
-
-
-CursorDep = Annotated[str | None, Depends(cursor_param)]
 
 
 def public_url(request: Request) -> URL:

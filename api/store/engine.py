@@ -2,11 +2,10 @@
 
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Any, TypeVar
 
-from fastapi import Depends, Request
 from sqlalchemy import URL, Engine, event, make_url, text
 from sqlmodel import Session, create_engine
 from starlette.concurrency import run_in_threadpool
@@ -217,22 +216,6 @@ def lock_for_writing(session: Session) -> None:
         connection.execute(text("SELECT set_config('lock_timeout', :wait, true)"), {"wait": wait})
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
 
-
-def get_session(request: Request) -> Iterator[Session]:
-    with Session(request.app.state.engine) as session:
-        yield session
-
-
-SessionDep = Annotated[Session, Depends(get_session, scope="function")]
-"""Closed as soon as the route returns, before the response is sent: the connection goes
-back to the pool at once, and no cleanup is left pending once a client has its answer."""
-
-
-async def get_engine(request: Request) -> Engine:
-    return request.app.state.engine  # type: ignore[no-any-return]
-
-
-EngineDep = Annotated[Engine, Depends(get_engine)]
 
 T = TypeVar("T")
 

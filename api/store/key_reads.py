@@ -24,10 +24,9 @@ capacity), `OperationalError` when the pool could open none (the database is dow
 import asyncio
 import sqlite3
 from collections import namedtuple
-from typing import Annotated, Any, NamedTuple
+from typing import Any, NamedTuple
 
 import psycopg
-from fastapi import Depends, Request
 from psycopg.rows import namedtuple_row
 from psycopg_pool import AsyncConnectionPool, PoolTimeout
 from sqlalchemy import Engine, PoolProxiedConnection, exc
@@ -136,10 +135,3 @@ class KeyReader:
         self._close_held()
         if self._pool is not None and self._opened:
             await self._pool.close()
-
-
-async def get_key_reader(request: Request) -> KeyReader:
-    return request.app.state.key_reader  # type: ignore[no-any-return]
-
-
-KeyReaderDep = Annotated[KeyReader, Depends(get_key_reader)]

@@ -9,11 +9,8 @@ is no reason to refuse an edit to the tag. Strong validators, as If-Match requir
 
 import re
 from dataclasses import dataclass
-from typing import Annotated
 
-from fastapi import Depends, Header
-
-from api.errors import PreconditionFailed, PreconditionRequired
+from api.errors import PreconditionFailed
 
 _ENTITY_TAG = re.compile(r'\s*(W/)?"([^"]*)"\s*')
 _REVISION = re.compile(r"r([0-9]{1,9})(?:\..*)?")
@@ -58,25 +55,3 @@ def parse_if_match(value: str) -> IfMatch:
         if (revision := _REVISION.fullmatch(found.group(2))) is not None:
             revisions.add(int(revision.group(1)))
     return IfMatch(any=False, revisions=frozenset(revisions))
-
-
-async def if_match(
-    value: Annotated[
-        str | None,
-        Header(
-            alias="If-Match",
-            description="The ETag of the record as you last read it (from its GET). "
-            "Required: without it the answer is 428; when the record has changed since, 412.",
-            examples=['"r1"'],
-        ),
-    ] = None,
-) -> IfMatch:
-    if value is None:
-        raise PreconditionRequired(
-            "This update needs If-Match with the record's ETag (from its GET), so that it "
-            "cannot overwrite a change you have not seen."
-        )
-    return parse_if_match(value)
-
-
-IfMatchDep = Annotated[IfMatch, Depends(if_match)]

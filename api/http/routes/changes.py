@@ -3,6 +3,7 @@ from typing import Annotated
 from annotated_types import Ge, Le
 from fastapi import APIRouter, Query, Request, Response
 
+from api.http.deps import SessionDep
 from api.http.paging import DIGITS, MAX_CURSOR, public_url
 from api.http.problems import problem_responses
 from api.records.changes import ChangeLinks, ChangeMeta, ChangePage
@@ -10,7 +11,6 @@ from api.records.fields import DISCLAIMER
 from api.store import changelog
 from api.store.changelog import feed_cursor
 from api.store.cursors import decode_cursor
-from api.store.engine import SessionDep
 
 router = APIRouter(prefix="/v1/changes", tags=["changes"])
 

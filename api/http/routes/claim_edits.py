@@ -6,17 +6,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Path, Request, Response
 
 from api.errors import NotFoundError
-from api.http.auth import CuratorDep
-from api.http.paging import PageDep, envelope, location
+from api.http.deps import CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep
+from api.http.paging import envelope, location
 from api.http.problems import problem_responses
 from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import Claim, ClaimPatch, ClaimRevision, Relation, Retraction
 from api.records.fields import RelationKind, Slug
 from api.records.pages import RevisionPage
 from api.store import changelog
-from api.store.engine import EngineDep, SessionDep
 from api.writes import curation
-from api.writes.preconditions import IfMatchDep, revision_etag
+from api.writes.preconditions import revision_etag
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 

@@ -1,138 +1,30 @@
 from dataclasses import dataclass
 from typing import Annotated
 
-from annotated_types import Ge, Le
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from sqlmodel import Session
 
 from api.errors import InvalidParameterError, NotFoundError
 from api.formats import jsonld
-from api.http.negotiation import JSONLD_RESPONSE, Format, negotiate, render_stored
-from api.http.paging import DIGITS, CursorDep, PageDep, PageParams, page_json, page_links
+from api.http.deps import CursorDep, EngineDep, FilterDep, KeyReaderDep, PageDep, RecordFormat
+from api.http.negotiation import JSONLD_RESPONSE, Format, render_stored
+from api.http.paging import PageParams, page_json, page_links
 from api.http.problems import problem_responses
 from api.records.claims import CLAIM_ADAPTER, Claim
 from api.records.fields import (
     DISCLAIMER,
-    Certainty,
-    ClaimStatus,
-    ClaimType,
     Facet,
-    MigraineEffect,
     Slug,
     SortOrder,
 )
 from api.records.pages import ClaimPage, ClaimPageMeta, FacetCount, PageLinks
 from api.store import reads
 from api.store.cursors import decode_cursor, encode_cursor
-from api.store.engine import EngineDep, read
-from api.store.key_reads import KeyReaderDep
+from api.store.engine import read
 from api.store.reads import ClaimFilter
-from api.store.search import Query as SearchQuery
 from api.writes.preconditions import revision_etag
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
-
-Rank = Annotated[int, Ge(1), Le(10_000), DIGITS]
-MAX_QUERY = 500
-MAX_VALUES = 20
-"""Values one filter may repeat: enough for any real query, bounded for the database."""
-
-
-async def claim_filter(
-    type: Annotated[
-        list[ClaimType],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only claims of these types; repeat for any of several (a claim has "
-            "one type, so all-of would match nothing).",
-            examples=[["risk_factor"]],
-        ),
-    ] = [],  # noqa: B006 - FastAPI copies defaults per request
-    tag: Annotated[
-        list[Slug],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only claims carrying every one of these tags (all-of). For any-of, "
-            "use `tag_any`.",
-            examples=[["dosage"]],
-        ),
-    ] = [],  # noqa: B006
-    tag_any: Annotated[
-        list[Slug],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only claims carrying at least one of these tags (any-of).",
-            examples=[["allergy", "dosage"]],
-        ),
-    ] = [],  # noqa: B006
-    source: Annotated[
-        list[Slug],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only claims quoted from these sources (any-of).",
-            examples=[["can-botox-for-migraines-make-them-worse"]],
-        ),
-    ] = [],  # noqa: B006
-    certainty: Annotated[
-        list[Certainty],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only claims put this strongly by their source (any-of).",
-            examples=[["rare"]],
-        ),
-    ] = [],  # noqa: B006
-    migraine_effect: Annotated[
-        list[MigraineEffect],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only claims saying this about migraines (any-of).",
-            examples=[["worsens"]],
-        ),
-    ] = [],  # noqa: B006
-    rank: Annotated[
-        list[Rank],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only risk factors at these ranks (any-of).",
-            examples=[[1, 2]],
-        ),
-    ] = [],  # noqa: B006
-    status: Annotated[
-        list[ClaimStatus],
-        Query(
-            max_length=MAX_VALUES,
-            description="Only claims with these statuses (any-of). Default: active claims "
-            "only; `status=retracted` lists what curators withdrew.",
-            examples=[["active"]],
-        ),
-    ] = [],  # noqa: B006
-    q: Annotated[
-        str | None,
-        Query(
-            max_length=MAX_QUERY,
-            description="Full-text search over title, statement and quote: every word must "
-            "occur, each as a word prefix (`allerg` finds `allergic`), ignoring case. A word "
-            "is a run of letters and digits: punctuation separates words (`it's` is `it` and "
-            "`s`), and there are no operators (`OR` is searched as a word). Adds `match` "
-            "(score, snippet) to each claim; scores rank within one answer and one engine.",
-            examples=["allergic reaction"],
-        ),
-    ] = None,
-) -> ClaimFilter:
-    return ClaimFilter(
-        types=tuple(type),
-        sources=tuple(source),
-        tags_all=tuple(tag),
-        tags_any=tuple(tag_any),
-        certainties=tuple(certainty),
-        effects=tuple(migraine_effect),
-        ranks=tuple(rank),
-        search=SearchQuery.parse(q) if q is not None and q.strip() else None,
-        statuses=tuple(dict.fromkeys(status)) or (ClaimStatus.active,),
-    )
-
-
-FilterDep = Annotated[ClaimFilter, Depends(claim_filter)]
 
 
 @dataclass(frozen=True)
@@ -212,9 +104,6 @@ def list_page(
     return StoredPage(found, meta, links)
 
 
-ClaimFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
-
-
 @dataclass
 class ClaimListing:
     """What every list of claims takes besides its filter and order: the request, the
@@ -223,7 +112,7 @@ class ClaimListing:
     request: Request
     response: Response
     engine: EngineDep
-    fmt: ClaimFormat
+    fmt: RecordFormat
     page: PageDep
     cursor: CursorDep
 
@@ -295,7 +184,7 @@ async def get_claim(
         Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
     ],
     reader: KeyReaderDep,
-    fmt: ClaimFormat,
+    fmt: RecordFormat,
     request: Request,
     response: Response,
 ) -> Response:

@@ -6,12 +6,13 @@ from fastapi.responses import StreamingResponse
 from sqlmodel import Session
 from starlette.background import BackgroundTask
 
+from api.http.deps import EngineDep
 from api.http.middleware.etag import CACHE_CONTROL, matches_etag
 from api.http.negotiation import Format, negotiate
 from api.http.problems import problem_responses
 from api.records.fields import DISCLAIMER
 from api.store import changelog, reads
-from api.store.engine import EngineDep, read_snapshot
+from api.store.engine import read_snapshot
 
 router = APIRouter(
     prefix="/v1/export",

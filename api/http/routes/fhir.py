@@ -9,13 +9,13 @@ from fastapi.responses import JSONResponse
 
 from api.errors import GoneError, NotFoundError
 from api.formats import fhir
+from api.http.deps import SessionDep
 from api.http.negotiation import Format, negotiate
 from api.http.paging import DIGITS, MAX_LIMIT, public_base, public_url
 from api.http.problems import problem_responses
 from api.records.fields import ClaimStatus, Slug, SortOrder
 from api.store import reads
 from api.store.cursors import MAX_OFFSET
-from api.store.engine import SessionDep
 from api.store.reads import ClaimFilter
 
 router = APIRouter(

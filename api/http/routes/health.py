@@ -3,10 +3,10 @@ import logging
 from fastapi import APIRouter, HTTPException
 from sqlalchemy.exc import SQLAlchemyError
 
+from api.http.deps import SessionDep
 from api.http.problems import problem_responses
 from api.records.health import Health
 from api.store import reads
-from api.store.engine import SessionDep
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])

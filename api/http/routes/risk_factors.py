@@ -2,9 +2,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response
 
+from api.http.deps import MAX_VALUES
 from api.http.negotiation import JSONLD_RESPONSE
 from api.http.problems import problem_responses
-from api.http.routes.claims import MAX_VALUES, ListingDep
+from api.http.routes.claims import ListingDep
 from api.records.fields import ClaimType, Slug, SortOrder
 from api.records.pages import ClaimPage
 from api.store.reads import ClaimFilter

@@ -1,23 +1,20 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.formats import jsonld
-from api.http.auth import CuratorDep
-from api.http.negotiation import JSONLD_RESPONSE, Format, negotiate, render
-from api.http.paging import PageDep, envelope, location
+from api.http.deps import CuratorDep, EngineDep, PageDep, RecordFormat, SessionDep
+from api.http.negotiation import JSONLD_RESPONSE, render
+from api.http.paging import envelope, location
 from api.http.problems import problem_responses
 from api.records.fields import Slug
 from api.records.pages import SourcePage
 from api.records.vocabulary import SourceCreate, SourceDetail
 from api.store import reads
-from api.store.engine import EngineDep, SessionDep
 from api.writes import curation
 
 router = APIRouter(prefix="/v1/sources", tags=["sources"])
-
-SourceFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
 
 
 @router.get(
@@ -27,7 +24,7 @@ SourceFormat = Annotated[Format, Depends(negotiate(Format.json, Format.jsonld))]
     responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
 def list_sources(
-    request: Request, response: Response, session: SessionDep, fmt: SourceFormat, page: PageDep
+    request: Request, response: Response, session: SessionDep, fmt: RecordFormat, page: PageDep
 ) -> SourcePage | JSONResponse:
     """The texts claims are quoted from, by id; their full text is at `GET /v1/sources/{id}`."""
     items, total = reads.list_sources(session=session, limit=page.limit, offset=page.offset)
@@ -47,7 +44,7 @@ def get_source(
         Path(description="The source's id.", examples=["can-botox-for-migraines-make-them-worse"]),
     ],
     session: SessionDep,
-    fmt: SourceFormat,
+    fmt: RecordFormat,
     request: Request,
     response: Response,
 ) -> SourceDetail | JSONResponse:

@@ -2,17 +2,16 @@ from typing import Annotated
 
 from fastapi import APIRouter, Body, Depends, Path, Request, Response
 
-from api.http.auth import CuratorDep
+from api.http.deps import CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep
 from api.http.negotiation import Format, negotiate
-from api.http.paging import PageDep, envelope, location
+from api.http.paging import envelope, location
 from api.http.problems import problem_responses
 from api.records.fields import Slug
 from api.records.pages import TagPage
 from api.records.vocabulary import TagPatch, TagPublic, TagRecord
 from api.store import reads
-from api.store.engine import EngineDep, SessionDep
 from api.writes import curation
-from api.writes.preconditions import IfMatchDep, revision_etag
+from api.writes.preconditions import revision_etag
 
 router = APIRouter(prefix="/v1/tags", tags=["tags"])
 TagSlug = Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])]
