@@ -24,7 +24,7 @@ LOADER = "kb load"
 
 
 @dataclass(frozen=True)
-class Entry:
+class PendingChange:
     """One change about to be recorded."""
 
     kind: RecordKind
@@ -50,7 +50,7 @@ def source_record(source: SourceBase) -> dict[str, Any]:
     return SourceBase.model_validate(fields).model_dump(mode="json")
 
 
-def record(session: Session, entries: Iterable[Entry], *, actor: str, at: datetime) -> None:
+def record(session: Session, entries: Iterable[PendingChange], *, actor: str, at: datetime) -> None:
     """Append changes, in the order given, to the log of the session's transaction."""
     rows = [
         {

@@ -7,7 +7,7 @@ log, all before commit; a refusal at any step leaves the database as it was.
 
 check_all runs on the written claim and the claims its rules meet, not on the whole
 knowledge base: the risk factors ranked beside it, and every claim its relations reach
-(for loops). Everything else stands behind `Known`: it is stored, so it passed already.
+(for loops). Everything else stands behind `ExistingIds`: it is stored, so it passed already.
 """
 
 from collections import deque
@@ -28,11 +28,17 @@ from api.records.fields import ClaimStatus, ClaimType
 from api.records.problems import FieldError
 from api.records.vocabulary import SourceCreate, SourceDetail, TagPatch, TagPublic, TagRecord
 from api.store import changelog, counts, reads, seq_order, tables
-from api.store.changelog import Entry
+from api.store.changelog import PendingChange
 from api.store.engine import chunks, lock_for_writing
 from api.store.rows import article_key, claim_row, document, relation_rows, served, tag_rows
 from api.writes.preconditions import IfMatch
-from api.writes.validation import ACYCLIC_RELATIONS, Known, Located, check_all, field_messages
+from api.writes.validation import (
+    ACYCLIC_RELATIONS,
+    ExistingIds,
+    RecordInFile,
+    check_all,
+    field_messages,
+)
 
 SERVED_ONLY = ("revision", "match")
 """Claim fields the API computes; a write may not set them."""
@@ -156,7 +162,7 @@ def _invalid(exc: ValidationError) -> WriteRefused:
     )
 
 
-def _log(session: Session, entry: Entry, *, actor: str, at: datetime | None = None) -> None:
+def _log(session: Session, entry: PendingChange, *, actor: str, at: datetime | None = None) -> None:
     changelog.record(session, [entry], actor=actor, at=at or datetime.now(UTC))
 
 
@@ -223,7 +229,12 @@ def _save(
     counts.recount(session, counts.touched_by(current, claim))
     session.expire_all()  # the ORM's copies of the rows are stale after the updates above
     record = changelog.claim_record(saved)
-    _log(session, Entry(RecordKind.claim, claim.id, action, revision, record), actor=actor, at=now)
+    _log(
+        session,
+        PendingChange(RecordKind.claim, claim.id, action, revision, record),
+        actor=actor,
+        at=now,
+    )
     return saved
 
 
@@ -262,7 +273,7 @@ def _check(
     # What the records being checked refer to, and the database holds: the rest of the
     # knowledge base, standing behind them.
     checked = [claim, *others]
-    known = Known(
+    known = ExistingIds(
         sources=_stored(session, tables.Source.id, {c.source for c in checked}),
         tags=_stored(session, tables.Tag.slug, {t for c in checked for t in c.tags}),
         claims=_stored(session, tables.Claim.id, {r.target for c in checked for r in c.relations})
@@ -272,7 +283,7 @@ def _check(
         sources=[],
         texts={source.id: source.text} if source is not None else {},
         tags=[],
-        claims=[Located("body", claim), *(Located("stored", c) for c in others)],
+        claims=[RecordInFile("body", claim), *(RecordInFile("stored", c) for c in others)],
         known=known,
     )
     if problems:
@@ -333,7 +344,11 @@ def create_tag(*, engine: Engine, tag: TagRecord, actor: str) -> TagPublic:
             raise ConflictError(f"A tag with slug {tag.slug!r} exists already.")
         session.add(tables.Tag(**tag.model_dump(mode="json"), revision=1))
         record = changelog.tag_record(tag, 1)
-        _log(session, Entry(RecordKind.tag, tag.slug, ChangeAction.created, 1, record), actor=actor)
+        _log(
+            session,
+            PendingChange(RecordKind.tag, tag.slug, ChangeAction.created, 1, record),
+            actor=actor,
+        )
         return reads.get_tag(session=session, slug=tag.slug)
 
 
@@ -363,7 +378,7 @@ def update_tag(
         row.sqlmodel_update({**tag.model_dump(mode="json"), "revision": row.revision + 1})
         session.add(row)
         record = changelog.tag_record(tag, row.revision)
-        entry = Entry(RecordKind.tag, slug, ChangeAction.updated, row.revision, record)
+        entry = PendingChange(RecordKind.tag, slug, ChangeAction.updated, row.revision, record)
         _log(session, entry, actor=actor)
         return reads.get_tag(session=session, slug=slug)
 
@@ -380,7 +395,7 @@ def create_source(*, engine: Engine, source: SourceCreate, actor: str) -> Source
         record = changelog.source_record(stored)
         _log(
             session,
-            Entry(RecordKind.source, source.id, ChangeAction.created, None, record),
+            PendingChange(RecordKind.source, source.id, ChangeAction.created, None, record),
             actor=actor,
         )
         return reads.get_source(session=session, source_id=source.id)

@@ -23,15 +23,15 @@ from api.records.claims import CLAIM_ADAPTER, Claim
 from api.records.fields import ClaimStatus
 from api.records.vocabulary import SourceRecord, TagRecord
 from api.store import changelog, counts, seq_order, tables
-from api.store.changelog import Entry
+from api.store.changelog import PendingChange
 from api.store.engine import IN_BATCH, chunks, has_statistics, lock_for_writing, refresh_statistics
 from api.store.reads import claims_from_rows, latest_fingerprint
 from api.store.rows import article_key, claim_row, document, relation_rows, served, tag_rows
 from api.writes.validation import (
+    AlreadyRefused,
     DataError,
     DataProblem,
-    Located,
-    Refused,
+    RecordInFile,
     check_all,
     field_messages,
 )
@@ -140,7 +140,7 @@ def read_data(data_dir: Path) -> DataSet:
 
     tags = reader.records(data_dir / "tags.yaml", TagRecord, "tag", "slug")
 
-    claims: list[Located[Claim]] = []
+    claims: list[RecordInFile[Claim]] = []
     claims_dir = data_dir / "claims"
     claim_files = sorted(p for p in claims_dir.glob("*") if p.suffix in {".yaml", ".json"})
     if not claim_files:
@@ -214,7 +214,7 @@ class _Reader:
 
     def __init__(self) -> None:
         self.problems: list[DataProblem] = []
-        self.refused = Refused()
+        self.refused = AlreadyRefused()
 
     def problem(self, path: Path | str, record: str, message: str) -> None:
         self.problems.append(DataProblem(str(path), record, message))
@@ -241,7 +241,7 @@ class _Reader:
             return document
         return None
 
-    def records(self, path: Path, model: type[M], kind: str, key: str) -> list[Located[M]]:
+    def records(self, path: Path, model: type[M], kind: str, key: str) -> list[RecordInFile[M]]:
         raw = self.document(path)
         if not isinstance(raw, list):
             if raw is not None:
@@ -252,7 +252,7 @@ class _Reader:
         for index, item in enumerate(raw):
             name = _record_name(kind, key, item, index)
             try:
-                records.append(Located(str(path), model.model_validate(item)))
+                records.append(RecordInFile(str(path), model.model_validate(item)))
             except ValidationError as exc:
                 for message in _messages(exc):
                     self.problem(path, name, message)
@@ -260,7 +260,7 @@ class _Reader:
                     self.refused.of_kind(kind).add(item[key])
         return records
 
-    def source_text(self, data_dir: Path, located: Located[SourceRecord]) -> str | None:
+    def source_text(self, data_dir: Path, located: RecordInFile[SourceRecord]) -> str | None:
         source = located.record
         where = (located.file, f"source {source.id!r}")
         path = (data_dir / source.file).resolve()
@@ -285,7 +285,7 @@ class _Reader:
             self.problem(*where, f"file {source.file!r} is not UTF-8")
             return None
 
-    def claim_file(self, path: Path) -> list[Located[Claim]]:
+    def claim_file(self, path: Path) -> list[RecordInFile[Claim]]:
         raw = self.document(path)
         if raw is None:
             return []
@@ -309,7 +309,7 @@ class _Reader:
                 if isinstance(item.get("id"), str):
                     self.refused.claims.add(item["id"])
             else:
-                claims.append(Located(str(path), claim))
+                claims.append(RecordInFile(str(path), claim))
         return claims
 
 
@@ -446,10 +446,10 @@ def _revised(change: "_Changes", key: str) -> int:
 
 def _log_entries(
     data: DataSet, changes: dict[str, "_Changes"], claims: dict[str, Claim]
-) -> list[Entry]:
+) -> list[PendingChange]:
     """The change-log entries of a load, given each changed claim as it is now served:
     parents first, deletions of children first."""
-    entries: list[Entry] = []
+    entries: list[PendingChange] = []
     sources = {s.id: s for s in data.sources}
     tags = {t.slug: t for t in data.tags}
 
@@ -458,7 +458,9 @@ def _log_entries(
             ChangeAction.created if key not in changes["source"].existing else ChangeAction.updated
         )
         entries.append(
-            Entry(RecordKind.source, key, action, None, changelog.source_record(sources[key]))
+            PendingChange(
+                RecordKind.source, key, action, None, changelog.source_record(sources[key])
+            )
         )
     for key in changes["tag"].inserted + changes["tag"].updated:
         action = (
@@ -466,7 +468,9 @@ def _log_entries(
         )
         revision = _revised(changes["tag"], key)
         entries.append(
-            Entry(RecordKind.tag, key, action, revision, changelog.tag_record(tags[key], revision))
+            PendingChange(
+                RecordKind.tag, key, action, revision, changelog.tag_record(tags[key], revision)
+            )
         )
     claim_change = changes["claim"]
     for key, claim in claims.items():
@@ -478,14 +482,14 @@ def _log_entries(
             retracted = claim.status is ClaimStatus.retracted
             action = ChangeAction.retracted if retracted else ChangeAction.restored
         record = changelog.claim_record(claim)
-        entries.append(Entry(RecordKind.claim, key, action, revision, record))
+        entries.append(PendingChange(RecordKind.claim, key, action, revision, record))
     for kind, table in (
         (RecordKind.claim, "claim"),
         (RecordKind.tag, "tag"),
         (RecordKind.source, "source"),
     ):
         for key in changes[table].deleted:
-            entries.append(Entry(kind, key, ChangeAction.deleted, None, None))
+            entries.append(PendingChange(kind, key, ChangeAction.deleted, None, None))
     return entries
 
 

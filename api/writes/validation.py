@@ -4,7 +4,7 @@ Each claim already validates on its own (schemas.py); these are the checks that 
 the rest of the knowledge base: the source text, the vocabulary, the other claims.
 The loader runs them on all of data/; a write through the API runs them on the records
 it touches together with those they meet (api/writes/curation.py), with the rest of the
-database standing behind `Known`.
+database standing behind `ExistingIds`.
 """
 
 from collections import Counter, defaultdict
@@ -61,7 +61,7 @@ class DataError(Exception):
 
 
 @dataclass(frozen=True)
-class Located(Generic[T]):
+class RecordInFile(Generic[T]):
     """A record together with the file it came from, so problems can name it."""
 
     file: str
@@ -69,7 +69,7 @@ class Located(Generic[T]):
 
 
 @dataclass
-class Refused:
+class AlreadyRefused:
     """What was already refused on its own; references to it are not reported again."""
 
     sources: set[str] = field(default_factory=set)
@@ -82,7 +82,7 @@ class Refused:
 
 
 @dataclass(frozen=True)
-class Known:
+class ExistingIds:
     """Ids that exist beyond the records being checked (in the database, for a write)."""
 
     sources: frozenset[str] = frozenset()
@@ -110,17 +110,17 @@ def check_quote(claim: Claim, text: str) -> str | None:
 
 def check_all(
     *,
-    sources: Iterable[Located[SourceRecord]],
+    sources: Iterable[RecordInFile[SourceRecord]],
     texts: dict[str, str],
-    tags: Iterable[Located[TagRecord]],
-    claims: Iterable[Located[Claim]],
-    refused: Refused | None = None,
-    known: Known = Known(),
+    tags: Iterable[RecordInFile[TagRecord]],
+    claims: Iterable[RecordInFile[Claim]],
+    refused: AlreadyRefused | None = None,
+    known: ExistingIds = ExistingIds(),
 ) -> list[DataProblem]:
     """Every cross-record rule: unique ids, known references, quotes verbatim, ranks
     1..n per source, no relation cycles."""
     sources, tags, claims = list(sources), list(tags), list(claims)
-    refused = refused or Refused()
+    refused = refused or AlreadyRefused()
     problems: list[DataProblem] = []
     problems += _duplicates("source", [(s.file, s.record.id) for s in sources])
     problems += _duplicates("tag", [(t.file, t.record.slug) for t in tags])
@@ -166,7 +166,7 @@ def check_all(
     return problems + _rank_problems(claims) + _cycle_problems(claims)
 
 
-def _rank_problems(claims: list[Located[Claim]]) -> list[DataProblem]:
+def _rank_problems(claims: list[RecordInFile[Claim]]) -> list[DataProblem]:
     """A source's risk factors are ranked 1, 2, ... n, each rank once, as its list is."""
     by_source: dict[str, list[tuple[str, RiskFactorClaim]]] = defaultdict(list)
     for located in claims:
@@ -190,7 +190,7 @@ def _rank_problems(claims: list[Located[Claim]]) -> list[DataProblem]:
     return problems
 
 
-def _cycle_problems(claims: list[Located[Claim]]) -> list[DataProblem]:
+def _cycle_problems(claims: list[RecordInFile[Claim]]) -> list[DataProblem]:
     """Report one claim on each cycle of a relation kind that must not loop."""
     problems = []
     for kind in sorted(ACYCLIC_RELATIONS):

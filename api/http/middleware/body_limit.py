@@ -24,15 +24,20 @@ class BodyLimitMiddleware:
         if declared.isdigit() and int(declared) > self.limit:
             await problem(413, detail)(scope, receive, send)
             return
-        received = 0
+        await self.app(scope, CountedBody(receive, self.limit, detail).receive, send)
 
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.limit:  # FastAPI lets an HTTPException from here through
-                    raise HTTPException(413, detail)
-            return message
 
-        await self.app(scope, counted, send)
+class CountedBody:
+    """A request's body as it arrives, refused once it crosses the limit."""
+
+    def __init__(self, receive: Receive, limit: int, detail: str) -> None:
+        self.upstream, self.limit, self.detail = receive, limit, detail
+        self.received = 0
+
+    async def receive(self) -> Message:
+        message = await self.upstream()
+        if message["type"] == "http.request":
+            self.received += len(message.get("body", b""))
+            if self.received > self.limit:  # FastAPI lets an HTTPException from here through
+                raise HTTPException(413, self.detail)
+        return message

@@ -49,50 +49,57 @@ class ETagMiddleware:
         if scope["type"] != "http" or scope["method"] != "GET":
             await self.app(scope, receive, send)
             return
-        start: Message | None = None
-        chunks: list[bytes] = []
-        passing_through = not_modified = False
+        await self.app(scope, receive, ETagResponder(scope, send).send)
 
-        async def buffer(message: Message) -> None:
-            nonlocal start, passing_through, not_modified
-            if message["type"] == "http.response.start":
-                own = Headers(raw=message["headers"]).get("etag")
-                if own is None:
-                    start = message
-                elif message["status"] == 200 and matches_etag(
-                    Headers(scope=scope).get("if-none-match"), own
-                ):
-                    not_modified = True  # the route's own validator matches: no body
-                    kept = not_modified_headers(message["headers"])
-                    await send({"type": "http.response.start", "status": 304, "headers": kept})
-                    await send({"type": "http.response.body", "body": b""})
-                else:
-                    passing_through = True
-                    if message["status"] == 200:
-                        MutableHeaders(scope=message).setdefault("Cache-Control", CACHE_CONTROL)
-                    await send(message)
-                return
-            if not_modified:
-                return
-            if passing_through or message["type"] != "http.response.body":
-                await send(message)
-                return
-            chunks.append(message.get("body", b""))
-            if message.get("more_body", False):
-                return
-            assert start is not None
-            await self._send(scope, start, b"".join(chunks), send)
 
-        await self.app(scope, receive, buffer)
+class ETagResponder:
+    """One GET's answer on its way out: held until its body is whole, then sent with an
+    ETag (or as a 304); an answer with its own ETag goes on unheld."""
 
-    @staticmethod
-    async def _send(scope: Scope, start: Message, body: bytes, send: Send) -> None:
+    def __init__(self, scope: Scope, send: Send) -> None:
+        self.if_none_match = Headers(scope=scope).get("if-none-match")
+        self.downstream = send
+        self.start: Message | None = None
+        self.chunks: list[bytes] = []
+        self.passing_through = False
+        self.not_modified = False
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            await self._started(message)
+        elif self.not_modified:
+            return
+        elif self.passing_through or message["type"] != "http.response.body":
+            await self.downstream(message)
+        else:
+            self.chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                assert self.start is not None
+                await self._send_whole(self.start, b"".join(self.chunks))
+
+    async def _started(self, message: Message) -> None:
+        own = Headers(raw=message["headers"]).get("etag")
+        if own is None:
+            self.start = message
+        elif message["status"] == 200 and matches_etag(self.if_none_match, own):
+            self.not_modified = True  # the route's own validator matches: no body
+            kept = not_modified_headers(message["headers"])
+            await self.downstream({"type": "http.response.start", "status": 304, "headers": kept})
+            await self.downstream({"type": "http.response.body", "body": b""})
+        else:
+            self.passing_through = True
+            if message["status"] == 200:
+                MutableHeaders(scope=message).setdefault("Cache-Control", CACHE_CONTROL)
+            await self.downstream(message)
+
+    async def _send_whole(self, start: Message, body: bytes) -> None:
+        send = self.downstream
         headers = MutableHeaders(raw=list(start["headers"]))
         if start["status"] == 200:
             etag = _etag(body)
             headers["ETag"] = etag
             headers.setdefault("Cache-Control", CACHE_CONTROL)
-            if matches_etag(Headers(scope=scope).get("if-none-match"), etag):
+            if matches_etag(self.if_none_match, etag):
                 kept = MutableHeaders(raw=not_modified_headers(headers.raw))
                 if len(body) >= GZIP_MINIMUM_SIZE:  # the 200 would vary by encoding: say so
                     kept.add_vary_header("Accept-Encoding")

@@ -53,7 +53,7 @@ Key = tuple[object, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Kept:
+class KeptAnswer:
     headers: list[tuple[bytes, bytes]]
     body: bytes
     etag: str | None
@@ -66,7 +66,7 @@ class ResponseCacheMiddleware:
     def __init__(self, app: ASGIApp, *, revision: RevisionReader, max_bytes: int) -> None:
         self.app = app
         self.read_revision = revision
-        self.kept: LRUCache[Key, Kept] = LRUCache(
+        self.kept: LRUCache[Key, KeptAnswer] = LRUCache(
             maxsize=max_bytes, getsizeof=lambda kept: kept.size
         )
         self.max_entry = min(MAX_ENTRY_BYTES, max_bytes)
@@ -113,10 +113,10 @@ class ResponseCacheMiddleware:
             await computing.wait()
         kept = self.kept.get(key)
         if kept is not None:
-            await _answer(kept, if_none_match, head, HIT, send)
+            await _send_kept(kept, if_none_match, head, HIT, send)
             return
         if head:  # a HEAD has no body to keep; its GET will fill the cache
-            await self.app(scope, receive, _marked(send, UNCACHED))
+            await self.app(scope, receive, _with_cache_status(send, UNCACHED))
             return
         self.computing[key] = computed = asyncio.Event()
 
@@ -150,52 +150,74 @@ class ResponseCacheMiddleware:
         if_none_match: str | None,
         release: Callable[[], None],
     ) -> None:
-        start: Message | None = None
-        chunks: list[bytes] = []
-        size = 0
-        passing = False
+        responder = KeepingResponder(self, send, key, revision, if_none_match, release)
+        await self.app(scope, receive, responder.send)
 
-        async def capture(message: Message) -> None:
-            nonlocal start, size, passing
-            if passing:
-                await send(message)
-            elif message["type"] == "http.response.start":
-                headers = Headers(raw=message["headers"])
-                if message["status"] != 200 or "no-store" in headers.get("cache-control", ""):
-                    passing = True
-                    release()
-                    await _marked(send, UNCACHED)(message)
-                else:
-                    start = message
-            elif message["type"] == "http.response.body":
-                assert start is not None
-                chunks.append(message.get("body", b""))
-                size += len(chunks[-1])
-                if size > self.max_entry:  # too large to keep: send what came, then stream
-                    passing = True
-                    release()
-                    await _marked(send, UNCACHED)(start)
-                    await send({**message, "body": b"".join(chunks)})
-                elif not message.get("more_body", False):
-                    kept = _keep(start["headers"], b"".join(chunks), key)
-                    # Not when the data moved on while computing, nor past the whole budget.
-                    stored = self.revision == revision and kept.size <= self.kept.maxsize
-                    if stored:
-                        self.kept[key] = kept
-                    release()
-                    await _answer(kept, if_none_match, False, MISS if stored else UNCACHED, send)
+
+class KeepingResponder:
+    """One computed answer on its way out: kept whole if it may be (a 200 that allows
+    storing, within the size bound, for a revision still current), else passed through
+    as it comes. `release` lets simultaneous asks of the same key go on, once."""
+
+    def __init__(
+        self,
+        cache: ResponseCacheMiddleware,
+        send: Send,
+        key: Key,
+        revision: Revision,
+        if_none_match: str | None,
+        release: Callable[[], None],
+    ) -> None:
+        self.cache, self.downstream, self.key, self.revision = cache, send, key, revision
+        self.if_none_match, self.release = if_none_match, release
+        self.start: Message | None = None
+        self.chunks: list[bytes] = []
+        self.size = 0
+        self.passing_through = False
+
+    async def send(self, message: Message) -> None:
+        if self.passing_through:
+            await self.downstream(message)
+        elif message["type"] == "http.response.start":
+            headers = Headers(raw=message["headers"])
+            if message["status"] != 200 or "no-store" in headers.get("cache-control", ""):
+                await self._pass_through(message)
             else:
-                await send(message)
+                self.start = message
+        elif message["type"] == "http.response.body":
+            assert self.start is not None
+            self.chunks.append(message.get("body", b""))
+            self.size += len(self.chunks[-1])
+            if self.size > self.cache.max_entry:  # too large to keep: send what came, stream
+                await self._pass_through(self.start)
+                await self.downstream({**message, "body": b"".join(self.chunks)})
+            elif not message.get("more_body", False):
+                await self._keep(_keep(self.start["headers"], b"".join(self.chunks), self.key))
+        else:
+            await self.downstream(message)
 
-        await self.app(scope, receive, capture)
+    async def _pass_through(self, start: Message) -> None:
+        self.passing_through = True
+        self.release()
+        await _with_cache_status(self.downstream, UNCACHED)(start)
+
+    async def _keep(self, kept: KeptAnswer) -> None:
+        cache = self.cache
+        # Not when the data moved on while computing, nor past the whole budget.
+        stored = cache.revision == self.revision and kept.size <= cache.kept.maxsize
+        if stored:
+            cache.kept[self.key] = kept
+        self.release()
+        status = MISS if stored else UNCACHED
+        await _send_kept(kept, self.if_none_match, False, status, self.downstream)
 
 
-def _keep(raw: list[tuple[bytes, bytes]], body: bytes, key: Key) -> Kept:
+def _keep(raw: list[tuple[bytes, bytes]], body: bytes, key: Key) -> KeptAnswer:
     headers = MutableHeaders(raw=[(n, v) for n, v in raw if n.lower() != CACHE_STATUS])
     not_modified = MutableHeaders(raw=not_modified_headers(headers.raw))
     held = len(body) + sum(len(n) + len(v) for n, v in headers.raw)
     held += sum(len(part) for part in key if isinstance(part, str | bytes))
-    return Kept(
+    return KeptAnswer(
         headers=headers.raw,
         body=body,
         etag=headers.get("etag"),
@@ -204,8 +226,8 @@ def _keep(raw: list[tuple[bytes, bytes]], body: bytes, key: Key) -> Kept:
     )
 
 
-async def _answer(
-    kept: Kept, if_none_match: str | None, head: bool, status: bytes, send: Send
+async def _send_kept(
+    kept: KeptAnswer, if_none_match: str | None, head: bool, status: bytes, send: Send
 ) -> None:
     if kept.etag is not None and matches_etag(if_none_match, kept.etag):
         headers = [*kept.not_modified, (CACHE_STATUS, status)]
@@ -217,7 +239,7 @@ async def _answer(
     await send({"type": "http.response.body", "body": b"" if head else kept.body})
 
 
-def _marked(send: Send, status: bytes) -> Send:
+def _with_cache_status(send: Send, status: bytes) -> Send:
     async def marked(message: Message) -> None:
         if message["type"] == "http.response.start":
             message = {**message, "headers": [*message["headers"], (CACHE_STATUS, status)]}

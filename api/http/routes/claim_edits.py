@@ -27,7 +27,7 @@ CHANGE_ERRORS = problem_responses(400, 401, 404, 409, 412, 413, 422, 428)
 MERGE_PATCH = "application/merge-patch+json"
 
 
-def _answer(response: Response, claim: Claim) -> Claim:
+def _with_etag(response: Response, claim: Claim) -> Claim:
     response.headers["ETag"] = revision_etag(claim.revision or 1)
     return claim
 
@@ -58,7 +58,7 @@ def create_claim(
     its id must be new. A refused claim changes nothing; the 422 names each bad field."""
     claim = curation.create_claim(engine=engine, body=body, actor=curator)
     response.headers["Location"] = location(request, "get_claim", claim_id=claim.id)
-    return _answer(response, claim)
+    return _with_etag(response, claim)
 
 
 @router.patch(
@@ -82,7 +82,7 @@ def update_claim(
     claim = curation.update_claim(
         engine=engine, claim_id=claim_id, patch=fields, expected=expected, actor=curator
     )
-    return _answer(response, claim)
+    return _with_etag(response, claim)
 
 
 @router.post(
@@ -109,7 +109,7 @@ def retract_claim(
         expected=expected,
         actor=curator,
     )
-    return _answer(response, claim)
+    return _with_etag(response, claim)
 
 
 @router.delete(
@@ -129,7 +129,7 @@ def restore_claim(
     claim = curation.restore_claim(
         engine=engine, claim_id=claim_id, expected=expected, actor=curator
     )
-    return _answer(response, claim)
+    return _with_etag(response, claim)
 
 
 @router.post(
@@ -151,7 +151,7 @@ def add_relation(
     claim = curation.add_relation(
         engine=engine, claim_id=claim_id, relation=relation, expected=expected, actor=curator
     )
-    return _answer(response, claim)
+    return _with_etag(response, claim)
 
 
 @router.delete(
@@ -183,7 +183,7 @@ def remove_relation(
         expected=expected,
         actor=curator,
     )
-    return _answer(response, claim)
+    return _with_etag(response, claim)
 
 
 @router.get(

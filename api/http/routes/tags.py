@@ -44,10 +44,10 @@ def list_tags(request: Request, response: Response, session: SessionDep, page: P
 def get_tag(slug: TagSlug, session: SessionDep, response: Response) -> TagPublic:
     """One tag; list its claims with `GET /v1/claims?tag={slug}`. Its ETag names its
     revision: send it back in If-Match to update the tag."""
-    return _answer(response, reads.get_tag(session=session, slug=slug))
+    return _with_etag(response, reads.get_tag(session=session, slug=slug))
 
 
-def _answer(response: Response, tag: TagPublic) -> TagPublic:
+def _with_etag(response: Response, tag: TagPublic) -> TagPublic:
     response.headers["ETag"] = revision_etag(tag.revision, f"n{tag.claim_count}")
     return tag
 
@@ -70,7 +70,7 @@ def create_tag(
     source, cited in `cited_from`."""
     created = curation.create_tag(engine=engine, tag=tag, actor=curator)
     response.headers["Location"] = location(request, "get_tag", slug=tag.slug)
-    return _answer(response, created)
+    return _with_etag(response, created)
 
 
 @router.patch(
@@ -91,4 +91,4 @@ def update_tag(
     updated = curation.update_tag(
         engine=engine, slug=slug, patch=patch, expected=expected, actor=curator
     )
-    return _answer(response, updated)
+    return _with_etag(response, updated)
