@@ -8,9 +8,12 @@ asserted. The @context is served by this API (GET /v1/context.jsonld), never fet
 from elsewhere.
 """
 
+from collections.abc import Callable
 from typing import Any
 
-from api.records.claims import Claim
+from pydantic import BaseModel
+
+from api.records.claims import Claim, ClaimBase
 from api.records.fields import DISCLAIMER
 from api.records.vocabulary import SourceDetail, SourcePublic
 
@@ -97,6 +100,22 @@ def source_node(source: SourcePublic, base: str) -> dict[str, Any]:
     if isinstance(source, SourceDetail):
         node["text"] = source.text
     return node
+
+
+NODES: dict[type[BaseModel], Callable[[Any, str], dict[str, Any]]] = {
+    ClaimBase: claim_node,
+    SourcePublic: source_node,
+}
+"""What renders each kind of record as JSON-LD (a claim of any type, a source with or
+without its text): one registry, looked up by the record's class."""
+
+
+def node(record: BaseModel, base: str) -> dict[str, Any]:
+    """A record's JSON-LD node."""
+    for kind in type(record).__mro__:
+        if kind in NODES:
+            return NODES[kind](record, base)
+    raise TypeError(f"no JSON-LD rendering of {type(record).__name__}")
 
 
 def document(node: dict[str, Any], base: str) -> dict[str, Any]:

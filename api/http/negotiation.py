@@ -6,7 +6,7 @@ a format the route does not offer, named either way, is a 406 problem.
 
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, TypeVar
 
 from fastapi import Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -112,13 +112,12 @@ def render_stored(
     request: Request,
     response: Response,
     parse: Callable[[], BaseModel],
-    node: Callable[[Any, str], dict[str, Any]],
 ) -> Response:
     """An answer whose JSON is already rendered (stored documents): sent as it is, or
     parsed into its model for JSON-LD."""
     response.headers.add_vary_header("Accept")
     if fmt is Format.jsonld:
-        return _jsonld(parse(), request, response, node)
+        return _jsonld(parse(), request, response)
     return Response(body, media_type=MEDIA_TYPES[Format.json], headers=dict(response.headers))
 
 
@@ -127,31 +126,26 @@ def render(
     fmt: Format,
     request: Request,
     response: Response,
-    node: Callable[[Any, str], dict[str, Any]],
 ) -> M | JSONResponse:
     """One answer in the negotiated format, from data computed once.
 
-    `found` is an item, or a page whose `data` holds items; `node` renders one item as
-    JSON-LD. Headers the route set (Link) are kept, and the answer varies on Accept.
+    `found` is an item, or a page whose `data` holds items (each rendered as JSON-LD by
+    api.formats.jsonld.node). Headers the route set (Link) are kept, and the answer
+    varies on Accept.
     """
     response.headers.add_vary_header("Accept")
     if fmt is not Format.jsonld:
         return found
-    return _jsonld(found, request, response, node)
+    return _jsonld(found, request, response)
 
 
-def _jsonld(
-    found: BaseModel,
-    request: Request,
-    response: Response,
-    node: Callable[[Any, str], dict[str, Any]],
-) -> JSONResponse:
+def _jsonld(found: BaseModel, request: Request, response: Response) -> JSONResponse:
     base = public_base(request)
     if isinstance(found, Page):
-        nodes = [node(item, base) for item in found.data]
+        nodes = [jsonld.node(item, base) for item in found.data]
         document = jsonld.item_list(nodes, base, found.links.self)
     else:
-        document = jsonld.document(node(found, base), base)
+        document = jsonld.document(jsonld.node(found, base), base)
     return JSONResponse(
         document, media_type=MEDIA_TYPES[Format.jsonld], headers=dict(response.headers)
     )

@@ -5,7 +5,6 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from sqlmodel import Session
 
 from api.errors import InvalidParameterError, NotFoundError
-from api.formats import jsonld
 from api.http.deps import CursorDep, EngineDep, FilterDep, KeyReaderDep, PageDep, RecordFormat
 from api.http.negotiation import JSONLD_RESPONSE, Format, render_stored
 from api.http.paging import PageParams, page_json, page_links
@@ -42,7 +41,6 @@ class StoredPage:
             request,
             response,
             lambda: ClaimPage(data=self.found.claims, meta=self.meta, links=self.links),
-            jsonld.claim_node,
         )
 
 
@@ -206,5 +204,4 @@ async def get_claim(
         request,
         response,
         lambda: CLAIM_ADAPTER.validate_json(found),
-        jsonld.claim_node,
     )

@@ -3,7 +3,6 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, Response
 from fastapi.responses import JSONResponse
 
-from api.formats import jsonld
 from api.http.deps import CuratorDep, EngineDep, PageDep, RecordFormat, SessionDep
 from api.http.negotiation import JSONLD_RESPONSE, render
 from api.http.paging import envelope, location
@@ -29,7 +28,7 @@ def list_sources(
     """The texts claims are quoted from, by id; their full text is at `GET /v1/sources/{id}`."""
     items, total = reads.list_sources(session=session, limit=page.limit, offset=page.offset)
     found = envelope(SourcePage, request, response, items, total, page)
-    return render(found, fmt, request, response, jsonld.source_node)
+    return render(found, fmt, request, response)
 
 
 @router.get(
@@ -51,7 +50,7 @@ def get_source(
     """A source with its full `text`: every claim's quote is `text[start:end]`, and `sha256`
     is the hash of the text's UTF-8 bytes, so a client can verify both."""
     source = reads.get_source(session=session, source_id=source_id)
-    return render(source, fmt, request, response, jsonld.source_node)
+    return render(source, fmt, request, response)
 
 
 @router.post(
