@@ -15,7 +15,6 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import quote
@@ -32,6 +31,7 @@ from api.store import migrate
 from api.store.engine import make_engine
 from api.writes import loader
 from api.writes.synth import synthesize
+from tests.helpers import Curator
 
 DATA_DIR = REPO_ROOT / "data"
 POSTGRES_MODE = os.environ.get("KB_TEST_POSTGRES", "auto")
@@ -122,20 +122,6 @@ def loaded_settings(
     loader.load(engine=engine, data_dir=DATA_DIR)
     engine.dispose()
     yield settings
-
-
-@dataclass
-class Curator:
-    """A client of an API over a database of its own, loaded from data/, and a live key."""
-
-    client: TestClient
-    key: str
-    engine: Engine
-    settings: Settings
-
-    @property
-    def auth(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.key}"}
 
 
 @contextmanager

@@ -14,8 +14,7 @@ from sqlalchemy import Engine, text
 from api.store import seq_order
 from api.store.tables import INT_MAX
 from api.writes import loader
-from tests.conftest import Curator
-from tests.fixtures import CLAIMS_FILE, edit_yaml
+from tests.helpers import CLAIMS_FILE, Curator, edit_yaml
 from tests.test_curation import new_claim
 
 MOVED = "concern-botox-may-worsen-migraines"  # third in the article

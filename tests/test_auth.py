@@ -6,8 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from api.http import auth
-from tests.conftest import Curator
-from tests.fixtures import kb
+from tests.helpers import Curator, kb
 
 TAG = {"slug": "injection", "label": "Injection", "description": "How Botox is given."}
 WRITES = [

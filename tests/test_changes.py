@@ -5,8 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from api.writes import loader
-from tests.conftest import Curator
-from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
+from tests.helpers import ARTICLE_CLAIMS, CLAIMS_FILE, Curator, claim, edit_yaml
 
 ALLERGY = "/v1/claims/risk-factor-allergic-reactions"
 TAGS = 22

@@ -2,7 +2,7 @@
 
 from fastapi.testclient import TestClient
 
-from tests.fixtures import ARTICLE_CLAIMS
+from tests.helpers import ARTICLE_CLAIMS
 
 SOURCE = "can-botox-for-migraines-make-them-worse"
 

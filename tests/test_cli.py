@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 
 from api.cli import app
 from api.config import Settings
-from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, edit_yaml
+from tests.helpers import ARTICLE_CLAIMS, CLAIMS_FILE, edit_yaml
 from tests.test_loader import _unknown_tag
 
 

@@ -14,7 +14,7 @@ from schemathesis.checks import CheckFunction
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from tests.conftest import Curator
+from tests.helpers import Curator
 
 
 @pytest.fixture

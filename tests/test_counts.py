@@ -8,8 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, event, text
 
 from api.writes import loader
-from tests.conftest import Curator
-from tests.fixtures import CLAIMS_FILE, claim, edit_yaml
+from tests.helpers import CLAIMS_FILE, Curator, claim, edit_yaml
 from tests.test_migrations import alembic
 
 COUNTED = """

@@ -9,8 +9,7 @@ from sqlalchemy import text
 
 from api.main import create_app
 from api.store import engine
-from tests.conftest import Curator
-from tests.fixtures import ARTICLE_CLAIMS, snapshot
+from tests.helpers import ARTICLE_CLAIMS, Curator, snapshot
 
 SOURCE = "can-botox-for-migraines-make-them-worse"
 ALLERGY = "/v1/claims/risk-factor-allergic-reactions"

@@ -16,8 +16,8 @@ from api.store.engine import make_engine
 from api.writes import loader
 from api.writes.data_files import write_data
 from api.writes.validation import DataError
-from tests.conftest import DATA_DIR, Curator, database_url
-from tests.fixtures import CLAIMS_FILE, claim, edit_yaml, kb
+from tests.conftest import DATA_DIR, database_url
+from tests.helpers import CLAIMS_FILE, Curator, claim, edit_yaml, kb
 
 SOURCE = "can-botox-for-migraines-make-them-worse"
 

@@ -17,8 +17,7 @@ from api.store import reads
 from api.store.rows import document
 from api.store.tables import Claim as ClaimRow
 from api.writes import loader
-from tests.conftest import Curator
-from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
+from tests.helpers import ARTICLE_CLAIMS, CLAIMS_FILE, Curator, claim, edit_yaml
 
 ALLERGY = "risk-factor-allergic-reactions"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from api.config import REPO_ROOT
-from tests.fixtures import ARTICLE_CLAIMS
+from tests.helpers import ARTICLE_CLAIMS
 
 EXAMPLES = REPO_ROOT / "docs" / "examples"
 

@@ -13,7 +13,7 @@ from api.config import Settings
 from api.main import create_app
 from api.store import reads
 from api.writes import loader
-from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
+from tests.helpers import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
 
 
 def export(client: TestClient, **headers: str) -> list[dict[str, Any]]:

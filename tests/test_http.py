@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from api.config import Settings
 from api.main import create_app
 from api.writes import loader
-from tests.fixtures import CLAIMS_FILE, claim, edit_yaml
+from tests.helpers import CLAIMS_FILE, claim, edit_yaml
 
 
 def test_every_get_answers_with_an_etag_and_cache_control(client: TestClient) -> None:

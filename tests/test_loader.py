@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 
 from api.writes import loader
 from api.writes.validation import DataError
-from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml, snapshot
+from tests.helpers import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml, snapshot
 
 
 def test_loading_fills_an_empty_database(engine: Engine, data_dir: Path) -> None:

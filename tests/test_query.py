@@ -11,7 +11,7 @@ from api.config import Settings
 from api.main import create_app
 from api.store.cursors import encode_cursor
 from api.writes import loader
-from tests.fixtures import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
+from tests.helpers import ARTICLE_CLAIMS, CLAIMS_FILE, claim, edit_yaml
 from tests.test_claims import ids
 
 

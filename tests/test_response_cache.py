@@ -24,8 +24,8 @@ from api.store import migrate
 from api.store.engine import make_engine
 from api.store.revision import Revision, SQLiteRevision, revision_reader
 from api.writes import loader
-from tests.conftest import BACKENDS, DATA_DIR, Curator, database_url, uvicorn_serving
-from tests.fixtures import CLAIMS_FILE, claim, edit_yaml, kb
+from tests.conftest import BACKENDS, DATA_DIR, database_url, uvicorn_serving
+from tests.helpers import CLAIMS_FILE, Curator, claim, edit_yaml, kb
 
 CLAIM = "/v1/claims/risk-factor-allergic-reactions"
 RISK_FACTORS = "/v1/risk-factors"

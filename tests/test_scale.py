@@ -21,7 +21,7 @@ from api.config import Settings
 from api.main import create_app
 from api.store.engine import has_statistics
 from tests.conftest import BACKENDS, database_url, load_database, synthetic_folder
-from tests.fixtures import ARTICLE_CLAIMS
+from tests.helpers import ARTICLE_CLAIMS
 
 CLAIMS = 100_000
 BIG_TABLES = ("claim", "claim_tag", "claim_relation")

@@ -4,8 +4,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.store.search import Query, snippet, tokens
-from tests.conftest import Curator
-from tests.fixtures import ARTICLE_CLAIMS
+from tests.helpers import ARTICLE_CLAIMS, Curator
 from tests.test_claims import ids
 
 

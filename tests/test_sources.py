@@ -5,7 +5,7 @@ import hashlib
 from fastapi.testclient import TestClient
 
 from api.config import REPO_ROOT
-from tests.fixtures import ARTICLE_CLAIMS
+from tests.helpers import ARTICLE_CLAIMS
 
 SOURCE = "can-botox-for-migraines-make-them-worse"
 

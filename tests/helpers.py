@@ -1,19 +1,38 @@
-"""Helpers that read and break data/ copies, and look inside a database."""
+"""What tests share besides fixtures: a curator's client, helpers that read and break
+data/ copies, and ways to look inside a database."""
 
 import os
 import subprocess
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, inspect
+
+from api.config import Settings
 
 ARTICLE_CLAIMS = 21
 """How many claims data/ curates from the article: change it with the data."""
 CLAIMS_FILE = "claims/can-botox-for-migraines-make-them-worse.yaml"
 Edit = Callable[[Any], None]
+
+
+@dataclass
+class Curator:
+    """A client of an API over a database of its own, loaded from data/, and a live key."""
+
+    client: TestClient
+    key: str
+    engine: Engine
+    settings: Settings
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.key}"}
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
