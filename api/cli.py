@@ -11,7 +11,7 @@ from api.config import REPO_ROOT, Settings
 from api.http import auth
 from api.store import migrate
 from api.store.engine import make_engine
-from api.writes import loader
+from api.writes import data_folder, loader
 from api.writes.validation import DataError
 
 app = typer.Typer(
@@ -49,7 +49,7 @@ def check(data_dir: DataDir = None) -> None:
     """Validate a data folder without touching any database."""
     settings = Settings()
     try:
-        data = loader.read_data(data_dir or settings.data_dir)
+        data = data_folder.read_data(data_dir or settings.data_dir)
     except DataError as error:
         raise _refuse(error) from None
     typer.echo(f"ok: {len(data.sources)} sources, {len(data.tags)} tags, {len(data.claims)} claims")
@@ -71,7 +71,7 @@ def _migrate_and_load(
             migrate.upgrade(engine)
             report = loader.load(engine=engine, data_dir=folder, only_if_changed=True)
         else:
-            data = loader.read_data(folder)
+            data = data_folder.read_data(folder)
             migrate.upgrade(engine)
             report = loader.sync(engine=engine, data=data, force=force)
     except DataError as error:

@@ -13,7 +13,7 @@ from api.main import create_app
 from api.records.claims import Claim
 from api.store import migrate, reads
 from api.store.engine import make_engine
-from api.writes import loader
+from api.writes import data_folder
 from api.writes.data_files import write_data
 from api.writes.validation import DataError
 from tests.conftest import DATA_DIR, database_url
@@ -98,8 +98,8 @@ def test_an_untouched_knowledge_base_exports_as_the_data_it_was_loaded_from(
 ) -> None:
     write_data(curator.engine, tmp_path / "out")
 
-    exported = loader.read_data(tmp_path / "out")
-    original = loader.read_data(DATA_DIR)
+    exported = data_folder.read_data(tmp_path / "out")
+    original = data_folder.read_data(DATA_DIR)
 
     assert normal(exported.claims) == normal(original.claims)
     assert sorted(exported.tags, key=lambda t: t.slug) == sorted(
@@ -157,7 +157,7 @@ def test_an_empty_database_exports_an_empty_folder_that_a_load_refuses(tmp_path:
 
     assert counts == {"sources": 0, "tags": 0, "claims": 0}
     with pytest.raises(DataError, match="holds no"):
-        loader.read_data(tmp_path / "out")
+        data_folder.read_data(tmp_path / "out")
 
 
 def test_a_load_will_not_silently_undo_curators_edits(curator: Curator, data_dir: Path) -> None:
@@ -213,7 +213,7 @@ def test_text_that_yaml_would_mangle_still_round_trips(curator: Curator, tmp_pat
     assert curator.client.post("/v1/claims", json=claim, headers=curator.auth).is_success
 
     write_data(curator.engine, tmp_path / "out")
-    data = loader.read_data(tmp_path / "out")
+    data = data_folder.read_data(tmp_path / "out")
 
     [odd] = [c for c in data.claims if c.id == "odd-claim"]
     assert (odd.title, odd.quote) == ("Odd\x85title", "Intro.\x85Botox may help")
@@ -247,7 +247,7 @@ def test_an_export_is_one_snapshot_even_while_curators_write(
 
     assert written == [200]
     assert counts["claims"] == 21
-    exported = loader.read_data(tmp_path / "out")  # no id twice
+    exported = data_folder.read_data(tmp_path / "out")  # no id twice
     [early] = [c for c in exported.claims if c.id == "migraine-is-a-common-condition"]
     assert early.start == 41  # as before the write
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from typing import Annotated
 
 from annotated_types import Ge, Le
-from fastapi import Depends, Header, Query, Request
+from fastapi import Depends, Header, Path, Query, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine
 from sqlmodel import Session
@@ -94,6 +94,18 @@ async def if_match(
 
 
 IfMatchDep = Annotated[IfMatch, Depends(if_match)]
+
+
+# Which record a path names ------------------------------------------------------------
+
+ClaimId = Annotated[
+    Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
+]
+SourceId = Annotated[
+    Slug,
+    Path(description="The source's id.", examples=["can-botox-for-migraines-make-them-worse"]),
+]
+TagSlug = Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])]
 
 
 # What a read asks for -----------------------------------------------------------------

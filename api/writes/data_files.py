@@ -19,7 +19,7 @@ from api.records.fields import ClaimStatus
 from api.records.vocabulary import SourceRecord
 from api.store import reads
 from api.store.engine import read_snapshot
-from api.writes.loader import DataYamlLoader
+from api.writes.data_folder import DataYamlLoader
 
 HEADER = (
     "# Written by `kb export` from the database; data/README.md explains every field.\n"

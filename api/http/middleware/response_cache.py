@@ -128,30 +128,10 @@ class ResponseCacheMiddleware:
                 del self.computing[key]
 
         try:
-            await self._compute(
-                {**scope, "headers": forwarded},
-                receive,
-                send,
-                key,
-                revision,
-                if_none_match,
-                release,
-            )
+            responder = KeepingResponder(self, send, key, revision, if_none_match, release)
+            await self.app({**scope, "headers": forwarded}, receive, responder.send)
         finally:
             release()
-
-    async def _compute(
-        self,
-        scope: Scope,
-        receive: Receive,
-        send: Send,
-        key: Key,
-        revision: Revision,
-        if_none_match: str | None,
-        release: Callable[[], None],
-    ) -> None:
-        responder = KeepingResponder(self, send, key, revision, if_none_match, release)
-        await self.app(scope, receive, responder.send)
 
 
 class KeepingResponder:

@@ -6,7 +6,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Path, Request, Response
 
 from api.errors import NotFoundError
-from api.http.deps import CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep
+from api.http.deps import ClaimId, CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep
 from api.http.paging import envelope, location
 from api.http.problems import problem_responses
 from api.records.changes import ChangeAction, RecordKind
@@ -19,9 +19,6 @@ from api.writes.preconditions import revision_etag
 
 router = APIRouter(prefix="/v1/claims", tags=["claims"])
 
-ClaimId = Annotated[
-    Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
-]
 WRITE_ERRORS = problem_responses(400, 401, 413, 422)
 CHANGE_ERRORS = problem_responses(400, 401, 404, 409, 412, 413, 422, 428)
 MERGE_PATCH = "application/merge-patch+json"

@@ -1,11 +1,19 @@
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlmodel import Session
 
 from api.errors import InvalidParameterError, NotFoundError
-from api.http.deps import CursorDep, EngineDep, FilterDep, KeyReaderDep, PageDep, RecordFormat
+from api.http.deps import (
+    ClaimId,
+    CursorDep,
+    EngineDep,
+    FilterDep,
+    KeyReaderDep,
+    PageDep,
+    RecordFormat,
+)
 from api.http.negotiation import JSONLD_RESPONSE, Format, render_stored
 from api.http.paging import PageParams, page_json, page_links
 from api.http.problems import problem_responses
@@ -13,7 +21,6 @@ from api.records.claims import CLAIM_ADAPTER, Claim
 from api.records.fields import (
     DISCLAIMER,
     Facet,
-    Slug,
     SortOrder,
 )
 from api.records.pages import ClaimPage, ClaimPageMeta, FacetCount, PageLinks
@@ -178,9 +185,7 @@ async def list_claims(
     responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
 )
 async def get_claim(
-    claim_id: Annotated[
-        Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
-    ],
+    claim_id: ClaimId,
     reader: KeyReaderDep,
     fmt: RecordFormat,
     request: Request,

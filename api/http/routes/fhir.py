@@ -4,16 +4,16 @@ from collections.abc import Callable, Sequence
 from typing import Annotated, Any, TypeVar
 
 from annotated_types import Ge, Le
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.errors import GoneError, NotFoundError
 from api.formats import fhir
-from api.http.deps import SessionDep
+from api.http.deps import ClaimId, SessionDep, SourceId
 from api.http.negotiation import Format, negotiate
 from api.http.paging import DIGITS, MAX_LIMIT, public_base, public_url
 from api.http.problems import problem_responses
-from api.records.fields import ClaimStatus, Slug, SortOrder
+from api.records.fields import ClaimStatus, SortOrder
 from api.store import reads
 from api.store.cursors import MAX_OFFSET
 from api.store.reads import ClaimFilter
@@ -139,9 +139,7 @@ def search_clinical_use(
 def read_clinical_use(
     request: Request,
     session: SessionDep,
-    resource_id: Annotated[
-        Slug, Path(description="The claim's id.", examples=["risk-factor-allergic-reactions"])
-    ],
+    resource_id: ClaimId,
 ) -> JSONResponse:
     """One risk factor or the conclusion, by the id of its claim; 410 once retracted
     (the claim itself, with the reason, stays at GET /v1/claims/{id})."""
@@ -179,10 +177,7 @@ def search_citations(
 def read_citation(
     request: Request,
     session: SessionDep,
-    resource_id: Annotated[
-        Slug,
-        Path(description="The source's id.", examples=["can-botox-for-migraines-make-them-worse"]),
-    ],
+    resource_id: SourceId,
 ) -> JSONResponse:
     """One source, as the Citation of the work it is."""
     source = reads.get_source(session=session, source_id=resource_id)

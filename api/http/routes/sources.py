@@ -1,13 +1,10 @@
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from api.http.deps import CuratorDep, EngineDep, PageDep, RecordFormat, SessionDep
+from api.http.deps import CuratorDep, EngineDep, PageDep, RecordFormat, SessionDep, SourceId
 from api.http.negotiation import JSONLD_RESPONSE, render
 from api.http.paging import envelope, location
 from api.http.problems import problem_responses
-from api.records.fields import Slug
 from api.records.pages import SourcePage
 from api.records.vocabulary import SourceCreate, SourceDetail
 from api.store import reads
@@ -38,10 +35,7 @@ def list_sources(
     responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
 )
 def get_source(
-    source_id: Annotated[
-        Slug,
-        Path(description="The source's id.", examples=["can-botox-for-migraines-make-them-worse"]),
-    ],
+    source_id: SourceId,
     session: SessionDep,
     fmt: RecordFormat,
     request: Request,

@@ -1,12 +1,11 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Body, Depends, Path, Request, Response
+from fastapi import APIRouter, Body, Depends, Request, Response
 
-from api.http.deps import CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep
+from api.http.deps import CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep, TagSlug
 from api.http.negotiation import Format, negotiate
 from api.http.paging import envelope, location
 from api.http.problems import problem_responses
-from api.records.fields import Slug
 from api.records.pages import TagPage
 from api.records.vocabulary import TagPatch, TagPublic, TagRecord
 from api.store import reads
@@ -14,7 +13,6 @@ from api.writes import curation
 from api.writes.preconditions import revision_etag
 
 router = APIRouter(prefix="/v1/tags", tags=["tags"])
-TagSlug = Annotated[Slug, Path(description="The tag's slug.", examples=["allergy"])]
 
 
 JSON_ONLY = [Depends(negotiate(Format.json))]
