@@ -13,11 +13,11 @@ from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
 from api.http.middleware.body_limit import BodyLimitMiddleware
-from api.http.middleware.docs_policy import DocsPolicyMiddleware
 from api.http.middleware.etag import GZIP_MINIMUM_SIZE, ETagMiddleware
 from api.http.middleware.head import HeadMiddleware
 from api.http.middleware.overload import ConcurrencyLimitMiddleware
 from api.http.middleware.response_cache import ResponseCacheMiddleware
+from api.http.middleware.security_headers import SecurityHeadersMiddleware
 from api.http.openapi import build_openapi
 from api.http.problems import install_error_handlers
 from api.http.routes import (
@@ -135,7 +135,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     # Outermost last: CORS answers preflights, HEAD borrows GET, gzip wraps the final body.
     app.add_middleware(ETagMiddleware)
-    app.add_middleware(DocsPolicyMiddleware, paths=frozenset({"/docs", "/redoc"}))
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadMiddleware)
     app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
@@ -162,6 +161,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["ETag", "Link", "Cache-Control", "Location"],
         max_age=86400,
     )
+    # Outermost of ours: every answer, CORS preflights and shed 503s included, gets them.
+    app.add_middleware(SecurityHeadersMiddleware, docs_paths=frozenset({"/docs", "/redoc"}))
     routers = (claims, claim_edits, risk_factors, tags, sources, changes, export, contexts, fhir)
     for module in (*routers, health):
         app.include_router(module.router)

@@ -24,6 +24,7 @@ def test_503_problem_when_the_database_does_not(tmp_path: Path) -> None:
     assert response.status_code == 503
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["detail"] == "The database is not answering."
+    assert int(response.headers["retry-after"]) > 0  # a monitor or client knows when to ask again
 
 
 def test_a_claim_by_id_while_postgresql_does_not_answer_is_a_prompt_503() -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine
 from api.config import Settings
 from api.main import create_app
 from api.writes import loader
-from tests.helpers import CLAIMS_FILE, claim, edit_yaml
+from tests.helpers import CLAIMS_FILE, Curator, claim, edit_yaml
 
 
 def test_every_get_answers_with_an_etag_and_cache_control(client: TestClient) -> None:
@@ -182,3 +182,31 @@ def test_a_304_varies_as_its_200_does(client: TestClient) -> None:
 
     assert not_modified.status_code == 304
     assert set(not_modified.headers["vary"].split(", ")) == set(ok.headers["vary"].split(", "))
+
+
+def test_every_answer_says_how_little_a_browser_may_do_with_it(curator: Curator) -> None:
+    """No type sniffing, no framing, no referrer; data may run or load nothing, the docs
+    pages only their own scripts; and a write's answer is nobody's to keep."""
+    client = curator.client
+    created = client.post(
+        "/v1/tags",
+        json={"slug": "headers", "label": "Headers", "description": "For a test."},
+        headers=curator.auth,
+    )
+    answers = {
+        "a read": client.get("/v1/claims/risk-factor-allergic-reactions"),
+        "the same read, kept": client.get("/v1/claims/risk-factor-allergic-reactions"),
+        "a problem": client.get("/v1/claims/no-such-claim"),
+        "a write": created,
+        "the docs": client.get("/docs"),
+    }
+    assert answers["the same read, kept"].headers.get("cache-status", "").startswith("kb; hit")
+    for what, response in answers.items():
+        assert response.headers["x-content-type-options"] == "nosniff", what
+        assert response.headers["referrer-policy"] == "no-referrer", what
+        policy = response.headers["content-security-policy"]
+        assert "frame-ancestors 'none'" in policy, what
+        assert ("script-src 'self'" in policy) == (what == "the docs"), what
+    assert created.status_code == 201
+    assert created.headers["cache-control"] == "no-store"
+    assert answers["a read"].headers["cache-control"] == "public, no-cache"

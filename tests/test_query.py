@@ -124,6 +124,8 @@ def test_relevance_pages_by_offset(client: TestClient) -> None:
         {"cursor": encode_cursor("updated", ["yesterday", "x"], 1), "sort": "updated"},
         {"cursor": encode_cursor("updated", ["0001-01-01", "x"], 1), "sort": "updated"},
         {"cursor": encode_cursor("article", ["s", 10**23, 1, "x"], 1)},
+        {"cursor": encode_cursor("article", ["s\ud800", 0, 1, "x"], 1)},  # no UTF-8 form
+        {"cursor": encode_cursor("article", ["s\x00", 0, 1, "x"], 1)},  # NUL: not storable
         {"cursor": encode_cursor("rank", [10**20, "s", 0, 1, "x"], 1), "sort": "rank"},
         {"cursor": encode_cursor("article", ["s", 0, 1, "x"], 1), "offset": 3},
         {"cursor": encode_cursor("article", ["s", 0, 1, "x"], 1), "sort": "relevance", "q": "x"},

@@ -112,6 +112,8 @@ def _message(error: dict[str, Any]) -> str:
 
 SHED_RETRY_AFTER = "1"
 """Seconds a shed or interrupted read is told to wait: a burst passes in about that."""
+UNAVAILABLE_RETRY_AFTER = "5"
+"""Seconds a client is told to wait when the database does not answer at all."""
 
 
 def at_capacity() -> ProblemResponse:
@@ -137,7 +139,7 @@ async def _database_unavailable(request: Request, exc: Exception) -> ProblemResp
         return problem(503, detail, headers={"Retry-After": SHED_RETRY_AFTER})
     log.warning("database unavailable on %s: %s", path, str(exc).split("\n")[0])
     detail = "The database is busy or unreachable; retry shortly."
-    return problem(503, detail, headers={"Retry-After": "5"})
+    return problem(503, detail, headers={"Retry-After": UNAVAILABLE_RETRY_AFTER})
 
 
 async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:

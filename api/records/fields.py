@@ -24,7 +24,7 @@ Slug = Annotated[
 ]
 
 
-def _storable(text: str) -> str:
+def storable(text: str) -> str:
     """Text every engine can store and every client can decode: no NUL character
     (PostgreSQL text cannot hold one) and no lone surrogate (it has no UTF-8 form)."""
     if "\x00" in text:
@@ -36,7 +36,7 @@ def _storable(text: str) -> str:
     return text
 
 
-Text = Annotated[str, AfterValidator(_storable)]
+Text = Annotated[str, AfterValidator(storable)]
 NonBlank = Annotated[Text, StringConstraints(strip_whitespace=False, min_length=1)]
 StrictInt = Annotated[int, Strict()]
 """Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""

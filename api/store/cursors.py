@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from api.errors import InvalidParameterError
+from api.records.fields import storable
 from api.store.tables import INT_MAX
 
 MAX_OFFSET = 1_000_000_000
@@ -24,6 +25,9 @@ def decode_cursor(
     try:
         payload = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         key, offset = payload["key"], payload["offset"]
+        for value in key if isinstance(key, list) else ():
+            if type(value) is str:
+                storable(value)  # ValueError: text no database can hold (NUL, lone surrogate)
         valid = (
             payload["sort"] == sort
             and isinstance(key, list)

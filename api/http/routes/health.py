@@ -4,7 +4,7 @@ from fastapi import APIRouter, HTTPException
 from sqlalchemy.exc import SQLAlchemyError
 
 from api.http.deps import SessionDep
-from api.http.problems import problem_responses
+from api.http.problems import UNAVAILABLE_RETRY_AFTER, problem_responses
 from api.records.health import Health
 from api.store import reads
 
@@ -21,5 +21,9 @@ def healthz(session: SessionDep) -> Health:
         reads.ping(session=session)
     except SQLAlchemyError as exc:
         log.warning("health check: database did not answer", exc_info=True)
-        raise HTTPException(503, "The database is not answering.") from exc
+        raise HTTPException(
+            503,
+            "The database is not answering.",
+            headers={"Retry-After": UNAVAILABLE_RETRY_AFTER},
+        ) from exc
     return Health(status="ok")
