@@ -91,7 +91,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings, serving=True)
     key_reader = KeyReader(engine, settings)
-    revision = revision_reader(settings.database_url) if settings.response_cache_bytes else None
+    revision = revision_reader(engine) if settings.response_cache_bytes else None
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

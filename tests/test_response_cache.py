@@ -21,6 +21,7 @@ from api.config import Settings
 from api.http.middleware.response_cache import ResponseCacheMiddleware
 from api.main import create_app
 from api.store import migrate
+from api.store.database_file import DatabaseFile
 from api.store.engine import make_engine
 from api.store.revision import Revision, SQLiteRevision, revision_reader
 from api.writes import loader
@@ -306,13 +307,13 @@ def test_without_a_readable_revision_nothing_is_kept() -> None:
 
 
 def test_a_missing_sqlite_file_has_no_revision(tmp_path: Path) -> None:
-    reader = SQLiteRevision(tmp_path / "absent.sqlite3")
+    reader = SQLiteRevision(DatabaseFile(tmp_path / "absent.sqlite3"))
     assert asyncio.run(reader()) is None
     assert not (tmp_path / "absent.sqlite3").exists()  # read-only: never creates it
 
 
 def test_the_revision_is_the_latest_change_and_moves_with_writes(curator: Curator) -> None:
-    reader = revision_reader(curator.settings.database_url)
+    reader = revision_reader(curator.engine)
     assert reader is not None
 
     def edit() -> None:
@@ -437,7 +438,9 @@ def test_long_urls_count_against_the_memory_bound() -> None:
     assert 0 < len(app.kept) < 32  # what each key holds is counted, not just its answer
 
 
-def test_a_sqlite_file_replaced_under_its_name_is_read_anew(tmp_path: Path) -> None:
+def test_a_sqlite_file_moved_or_replaced_has_no_revision_until_it_is_back(
+    tmp_path: Path,
+) -> None:
     def database(name: str, last_change: int) -> Path:
         path = tmp_path / name
         with sqlite3.connect(path) as connection:
@@ -447,10 +450,14 @@ def test_a_sqlite_file_replaced_under_its_name_is_read_anew(tmp_path: Path) -> N
         return path
 
     served = database("kb.sqlite3", 2)
-    reader = SQLiteRevision(served)
+    reader = SQLiteRevision(DatabaseFile(served))
     assert asyncio.run(reader()) == (2, "then")
 
-    os.replace(database("new.sqlite3", 5), served)  # a database loaded elsewhere, moved in
+    os.replace(served, tmp_path / "moved.sqlite3")  # an operator's mv
+    assert asyncio.run(reader()) is None
+    os.replace(tmp_path / "moved.sqlite3", served)
+    assert asyncio.run(reader()) == (2, "then")
 
-    assert asyncio.run(reader()) == (5, "then")
+    os.replace(database("new.sqlite3", 5), served)  # another database moved in
+    assert asyncio.run(reader()) is None  # refused: the server serves it once restarted
     asyncio.run(reader.aclose())

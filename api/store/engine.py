@@ -11,6 +11,7 @@ from sqlmodel import Session, create_engine
 from starlette.concurrency import run_in_threadpool
 
 from api.config import Settings
+from api.store.database_file import DatabaseFile
 
 IN_BATCH = 500
 """Keys one statement carries (an IN list, a batch of rows): well within every engine's
@@ -29,7 +30,9 @@ WRITE_WAIT_SECONDS = 30.0
 
 
 def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
-    """An engine for the configured database; a new SQLite file's folder is created.
+    """An engine for the configured database; a new SQLite file's folder is created, except
+    serving: the server never creates its database, and guards the file it serves
+    (`database_file`).
 
     Serving, every wait is bounded: a statement runs at most `statement_timeout_seconds`,
     and a request waits at most `queue_wait_seconds` for one of its worker's connections
@@ -38,8 +41,9 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
     """
     url = make_url(settings.database_url)
     sqlite = url.get_backend_name() == "sqlite"
-    if sqlite and url.database not in (None, "", ":memory:"):
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+    on_file = sqlite and url.database not in (None, "", ":memory:")
+    if on_file and not serving:
+        Path(str(url.database)).parent.mkdir(parents=True, exist_ok=True)
     limits: dict[str, Any] = {}
     if serving:
         limits = {
@@ -63,6 +67,8 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
         pool_pre_ping=not sqlite,
         **limits,
     )
+    if on_file and serving:
+        DatabaseFile(Path(str(url.database))).guard(engine)
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         if serving:

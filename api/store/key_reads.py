@@ -33,6 +33,7 @@ from sqlalchemy import Engine, PoolProxiedConnection, exc
 from sqlalchemy.sql import Select
 
 from api.config import Settings
+from api.store.database_file import served_file
 from api.store.engine import postgres_options, start_statement_clock
 
 Row = Any
@@ -51,6 +52,7 @@ class KeyReader:
     def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
         self._held: PoolProxiedConnection | None = None
+        self._file = served_file(engine)
         self._pool: AsyncConnectionPool[psycopg.AsyncConnection[Row]] | None = None
         self._opened = False
         self._in_use = 0
@@ -107,9 +109,9 @@ class KeyReader:
         return Compiled(str(compiled), names, namedtuple("Row", statement.selected_columns.keys()))
 
     def _first_in_sqlite(self, compiled: Compiled, params: dict[str, Any]) -> Row | None:
-        held = self._connection()
         values = [params[name] for name in compiled.names]
         try:
+            held = self._connection()
             start_statement_clock(held.info, self._statement_timeout)
             found = held.driver_connection.execute(compiled.sql, values).fetchone()  # type: ignore[union-attr]
         except sqlite3.Error as error:
@@ -118,7 +120,13 @@ class KeyReader:
         return None if found is None else compiled.row(*found)
 
     def _connection(self) -> PoolProxiedConnection:
-        if self._held is None or not self._held.is_valid:
+        """The held connection, or a new one if it is gone or its file was moved (the
+        pool's check of the file then answers)."""
+        if (
+            self._held is None
+            or not self._held.is_valid
+            or (self._file is not None and not self._file.holds(self._held.info))
+        ):
             self._close_held()
             self._held = self.engine.raw_connection()
             # Autocommit: pysqlite would open no transaction for a read anyway; this

@@ -13,13 +13,14 @@ is in flight share the next one.
 
 import asyncio
 import logging
-import os
 import sqlite3
 from pathlib import Path
 from typing import Protocol
 
 import psycopg
-from sqlalchemy import make_url
+from sqlalchemy import Engine
+
+from api.store.database_file import DatabaseFile, Identity, served_file
 
 log = logging.getLogger(__name__)
 
@@ -43,38 +44,38 @@ class RevisionReader(Protocol):
     async def aclose(self) -> None: ...
 
 
-def revision_reader(database_url: str) -> RevisionReader | None:
-    """A reader for the configured database; None for an in-memory SQLite database,
-    which no other connection can see."""
-    url = make_url(database_url)
+def revision_reader(engine: Engine) -> RevisionReader | None:
+    """A reader for the engine's database; None for an in-memory SQLite database, which no
+    other connection can see."""
+    url = engine.url
     if url.get_backend_name() == "sqlite":
         if url.database in (None, "", ":memory:"):
             return None
-        return SQLiteRevision(Path(url.database))
+        return SQLiteRevision(served_file(engine) or DatabaseFile(Path(url.database)))
     conninfo = url.set(drivername="postgresql").render_as_string(hide_password=False)
     return PostgresRevision(conninfo)
 
 
 class SQLiteRevision:
     """A read-only connection; in WAL mode each query sees the last commit of any process.
-    A file replaced under the same name (a fresh `kb load` elsewhere, moved in) is noticed
-    by its inode, and read through a new connection."""
+    While the served file is not under its name (moved, deleted, replaced: see
+    `database_file`) there is no revision, so nothing kept is served either."""
 
-    def __init__(self, path: Path) -> None:
-        self._path = path.resolve()
-        self._uri = f"{self._path.as_uri()}?mode=ro"
+    def __init__(self, file: DatabaseFile) -> None:
+        self._database = file
+        self._uri = f"{file.path.as_uri()}?mode=ro"
         self._connection: sqlite3.Connection | None = None
-        self._file: tuple[int, int] | None = None
+        self._file: Identity | None = None
 
     async def __call__(self) -> Revision | None:
         try:
-            found = os.stat(self._path)
-            if self._connection is None or self._file != (found.st_dev, found.st_ino):
+            found = self._database.check()
+            if self._connection is None or self._file != found:
                 await self.aclose()
                 self._connection = sqlite3.connect(
                     self._uri, uri=True, check_same_thread=False, timeout=SQLITE_BUSY_SECONDS
                 )
-                self._file = (found.st_dev, found.st_ino)
+                self._file = found
             row = self._connection.execute(LATEST).fetchone()
         except (OSError, sqlite3.Error):
             log.debug("data revision unreadable", exc_info=True)

@@ -1,0 +1,170 @@
+"""When the ground moves under a running server, it says so and loses nothing.
+
+The SQLite file is the product's to guard: moved, deleted or replaced under a running
+server (an operator's `mv`, a restore), every answer is a 503 until the file is back, no
+empty database appears in its place, and no acknowledged write goes anywhere but the file
+that was served.
+"""
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.config import Settings
+from api.http import auth
+from api.store.engine import make_engine
+from tests.conftest import DATA_DIR, load_database, uvicorn_serving
+
+CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
+
+
+@dataclass
+class SQLiteServer:
+    base: str
+    key: str
+    path: Path
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.base, headers={"Authorization": f"Bearer {self.key}"}, timeout=30
+        )
+
+
+def loaded_file(path: Path) -> tuple[str, str]:
+    """A loaded SQLite database at `path` and a curator's key for it."""
+    url = f"sqlite:///{path}"
+    load_database(url, DATA_DIR)
+    engine = make_engine(Settings(database_url=url))
+    key = auth.create_key(engine, "faults")
+    engine.dispose()
+    return url, key
+
+
+@pytest.fixture
+def sqlite_server(tmp_path: Path) -> Iterator[SQLiteServer]:
+    path = tmp_path / "kb.sqlite3"
+    url, key = loaded_file(path)
+    with uvicorn_serving(url) as base:
+        yield SQLiteServer(base=base, key=key, path=path)
+
+
+def integrity(path: Path) -> str:
+    with sqlite3.connect(path) as connection:
+        found: str = connection.execute("PRAGMA integrity_check").fetchone()[0]
+    connection.close()
+    return found
+
+
+def claim_titles_in_changes(client: httpx.Client) -> list[str]:
+    """The title each change to CLAIM left it with, following the feed to its end."""
+    titles, url = [], "/v1/changes?limit=1000"
+    while url:
+        page = client.get(url).json()
+        titles += [c["record"]["title"] for c in page["data"] if c["kind"] == "claim"]
+        url = page["links"].get("next") if page["data"] else None
+    return titles
+
+
+def assert_unavailable(response: httpx.Response) -> None:
+    assert response.status_code == 503, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert int(response.headers["retry-after"]) > 0
+
+
+@dataclass
+class Editor:
+    """Edits CLAIM over and over from a thread, keeping every title a 200 acknowledged."""
+
+    server: SQLiteServer
+    acknowledged: list[str] = field(default_factory=list)
+    statuses: list[int] = field(default_factory=list)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        with self.server.client() as client:
+            n = 0
+            while not self.stop.is_set():
+                n += 1
+                read = client.get(CLAIM)
+                if read.status_code != 200:
+                    self.statuses.append(read.status_code)
+                    time.sleep(0.01)
+                    continue
+                title = f"Edit {n}"
+                edited = client.patch(
+                    CLAIM, json={"title": title}, headers={"If-Match": read.headers["etag"]}
+                )
+                self.statuses.append(edited.status_code)
+                if edited.status_code == 200:
+                    self.acknowledged.append(title)
+
+
+def test_a_file_moved_away_and_back_loses_no_acknowledged_write(
+    sqlite_server: SQLiteServer, tmp_path: Path
+) -> None:
+    editor = Editor(sqlite_server)
+    writing = threading.Thread(target=editor.run)
+    writing.start()
+    try:
+        time.sleep(1)
+        os.replace(sqlite_server.path, tmp_path / "moved.sqlite3")  # an operator's mv
+        time.sleep(0.5)
+        with sqlite_server.client() as client:
+            for path in ("/healthz", CLAIM, "/v1/claims", "/v1/claims?tag=botox&limit=3"):
+                assert_unavailable(client.get(path))
+            assert_unavailable(client.patch(CLAIM, json={"title": "x"}, headers={"If-Match": "*"}))
+        time.sleep(0.5)
+        assert not sqlite_server.path.exists()  # no empty database in its place
+        os.replace(tmp_path / "moved.sqlite3", sqlite_server.path)
+        with sqlite_server.client() as client:
+            assert client.get("/healthz").status_code == 200  # back at once, no restart
+        time.sleep(1)
+    finally:
+        editor.stop.set()
+        writing.join(timeout=60)
+
+    assert set(editor.statuses) <= {200, 503}, editor.statuses
+    assert 503 in editor.statuses and editor.acknowledged
+    with sqlite_server.client() as client:
+        assert claim_titles_in_changes(client)[-len(editor.acknowledged) :] == editor.acknowledged
+        assert client.get(CLAIM).json()["title"] == editor.acknowledged[-1]
+    assert integrity(sqlite_server.path) == "ok"
+
+
+def test_a_deleted_file_is_503_and_never_recreated(sqlite_server: SQLiteServer) -> None:
+    with sqlite_server.client() as client:
+        assert client.get(CLAIM).status_code == 200
+        sqlite_server.path.unlink()
+        for path in ("/healthz", CLAIM, "/v1/tags", "/v1/export"):
+            assert_unavailable(client.get(path))
+    assert not sqlite_server.path.exists()
+
+
+def test_a_file_replaced_under_a_running_server_is_refused_until_restart(
+    sqlite_server: SQLiteServer, tmp_path: Path
+) -> None:
+    restored = tmp_path / "restore" / "kb.sqlite3"
+    restored.parent.mkdir()
+    loaded_file(restored)
+    with sqlite_server.client() as client:
+        etag = client.get(CLAIM).headers["etag"]
+        assert (
+            client.patch(CLAIM, json={"title": "Before"}, headers={"If-Match": etag}).status_code
+            == 200
+        )
+        os.replace(restored, sqlite_server.path)  # a restore moved in, server still running
+        for path in ("/healthz", CLAIM, "/v1/claims", "/v1/changes"):
+            assert_unavailable(client.get(path))
+        assert_unavailable(client.patch(CLAIM, json={"title": "Into"}, headers={"If-Match": etag}))
+
+    assert integrity(sqlite_server.path) == "ok"
+    with uvicorn_serving(f"sqlite:///{sqlite_server.path}") as base, httpx.Client() as client:
+        served = client.get(f"{base}{CLAIM}").json()  # restarted, it serves the restore
+        assert served["title"] == "Inadequate Dosage" and served["revision"] == 1
