@@ -99,6 +99,17 @@ class PreconditionFailed(ApiError):
         super().__init__(detail)
 
 
+UNAVAILABLE_RETRY_AFTER = "5"
+"""Seconds a client is told to wait when the database does not answer at all."""
+
+
+class DatabaseUnavailable(ApiError):
+    """The database does not answer; a moment later it may."""
+
+    status = 503
+    headers = {"Retry-After": UNAVAILABLE_RETRY_AFTER}
+
+
 class WriteRefused(ApiError):
     """A write failed validation; one entry per bad field, as a 422 names them."""
 

@@ -32,6 +32,7 @@ from api.http.routes import (
     sources,
     tags,
 )
+from api.http.routes.health import HEALTH_PATH
 from api.records.fields import DISCLAIMER
 from api.store.engine import make_engine
 from api.store.key_reads import KeyReader
@@ -91,7 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     engine = make_engine(settings, serving=True)
     key_reader = KeyReader(engine, settings)
-    revision = revision_reader(engine) if settings.response_cache_bytes else None
+    revision = revision_reader(engine)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -119,7 +120,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         },
     )
     app.state.settings = settings
-    if revision is not None:
+    app.state.revision = revision
+    if revision is not None and settings.response_cache_bytes:
         # Outside every other layer, FastAPI's own included: a kept answer is sent before
         # anything else runs, so a repeat read costs little more than the server's work.
         build_stack = app.build_middleware_stack
@@ -143,6 +145,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ConcurrencyLimitMiddleware,
         limit=settings.max_concurrent_requests,
         wait_seconds=settings.queue_wait_seconds,
+        exempt=frozenset({HEALTH_PATH}),
     )
     # Any origin may call: writes carry a bearer key, never cookies, so no page can make
     # a visitor's browser write with the visitor's authority.

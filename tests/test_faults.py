@@ -16,11 +16,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+from sqlalchemy import event
 
 from api.config import Settings
 from api.http import auth
 from api.store.engine import make_engine
 from tests.conftest import DATA_DIR, load_database, uvicorn_serving
+from tests.helpers import Curator
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
 
@@ -64,7 +66,8 @@ def integrity(path: Path) -> str:
 
 def claim_titles_in_changes(client: httpx.Client) -> list[str]:
     """The title each change to CLAIM left it with, following the feed to its end."""
-    titles, url = [], "/v1/changes?limit=1000"
+    titles: list[str] = []
+    url: str | None = "/v1/changes?limit=1000"
     while url:
         page = client.get(url).json()
         titles += [c["record"]["title"] for c in page["data"] if c["kind"] == "claim"]
@@ -168,3 +171,62 @@ def test_a_file_replaced_under_a_running_server_is_refused_until_restart(
     with uvicorn_serving(f"sqlite:///{sqlite_server.path}") as base, httpx.Client() as client:
         served = client.get(f"{base}{CLAIM}").json()  # restarted, it serves the restore
         assert served["title"] == "Inadequate Dosage" and served["revision"] == 1
+
+
+# No ambiguous writes ------------------------------------------------------------------
+
+
+def test_a_write_holds_one_database_connection_its_own(curator: Curator) -> None:
+    """The key is looked up without a pooled connection, so nothing sits idle in a
+    transaction beside the write, and the answer is the write's own commit."""
+    engine = curator.client.app.state.engine  # type: ignore[attr-defined]
+    in_use, most = 0, 0
+
+    def out(*_: object) -> None:
+        nonlocal in_use, most
+        in_use += 1
+        most = max(most, in_use)
+
+    def back(*_: object) -> None:
+        nonlocal in_use
+        in_use -= 1
+
+    etag = curator.client.get(CLAIM).headers["etag"]
+    event.listen(engine, "checkout", out)
+    event.listen(engine, "checkin", back)
+    try:
+        edited = curator.client.patch(
+            CLAIM, json={"title": "One connection"}, headers={**curator.auth, "If-Match": etag}
+        )
+    finally:
+        event.remove(engine, "checkout", out)
+        event.remove(engine, "checkin", back)
+
+    assert edited.status_code == 200
+    assert most == 1
+
+
+def test_every_connection_taken_is_a_503_to_reads_and_writes_never_a_500(
+    curator: Curator,
+) -> None:
+    engine = curator.client.app.state.engine  # type: ignore[attr-defined]
+    etag = curator.client.get(CLAIM).headers["etag"]
+    held = []
+    try:
+        while True:  # every connection the pool will give, overflow included
+            held.append(engine.pool.connect())
+            if engine.pool.checkedout() >= engine.pool.size() + engine.pool._max_overflow:
+                break
+        answers = [
+            curator.client.get("/v1/claims?q=dose"),
+            curator.client.patch(
+                CLAIM, json={"title": "Never"}, headers={**curator.auth, "If-Match": etag}
+            ),
+        ]
+    finally:
+        for connection in held:
+            connection.close()
+
+    for answer in answers:
+        assert_unavailable(answer)
+    assert curator.client.get(CLAIM).json()["title"] == "Inadequate Dosage"

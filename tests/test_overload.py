@@ -96,6 +96,25 @@ def test_a_burst_beyond_capacity_is_answered_or_shed_quickly_never_failed(loaded
         assert response.json()["status"] == 503
 
 
+def test_health_is_answered_within_a_second_while_exports_and_searches_fill_the_worker(
+    loaded: str,
+) -> None:
+    """Streams hold a slot like any computed answer; the health check holds none."""
+    searches = distinct_searches(BURST)
+    paths = [
+        "/healthz" if i % 8 == 0 else "/v1/export" if i % 2 else next(searches)
+        for i in range(BURST)
+    ]
+    with uvicorn_serving(loaded, env=COMPUTED) as base:
+        results = burst(base, paths)
+
+    health = [(status, took) for status, took, r in results if r.url.path == "/healthz"]
+    assert health and all(status == 200 and took < 1 for status, took in health), health
+    others = [(status, took) for status, took, r in results if r.url.path != "/healthz"]
+    assert {status for status, _ in others} == {200, 503}
+    assert all(took < 1.5 for status, took in others if status == 503)
+
+
 def test_the_server_is_fast_again_as_soon_as_a_burst_ends(loaded: str) -> None:
     with uvicorn_serving(loaded, env=COMPUTED) as base:
         burst(base, list(distinct_searches(BURST)))

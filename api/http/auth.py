@@ -10,10 +10,12 @@ import hmac
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, bindparam
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from api.store.tables import ApiKey
+from api.store.key_reads import KeyReader
+from api.store.tables import API_KEYS, ApiKey
 
 PREFIX = "kbk_"
 """Marks our keys, so a leaked one is recognisable (secret scanners key on such prefixes)."""
@@ -58,14 +60,21 @@ def revoke_key(engine: Engine, name: str) -> bool:
     return True
 
 
-def key_owner(session: Session, presented: str) -> str | None:
-    """The name of the active key `presented` is, or None."""
+KEY_BY_HASH = sa_select(API_KEYS.c.key_hash, API_KEYS.c.name).where(
+    API_KEYS.c.key_hash == bindparam("digest"), API_KEYS.c.revoked_at.is_(None)
+)
+
+
+async def key_owner(reader: KeyReader, presented: str) -> str | None:
+    """The name of the active key `presented` is, or None.
+
+    Read on the event loop, through no pooled connection: a write then holds one
+    connection, its own, and nothing sits idle in a transaction while it runs.
+    """
     digest = _hash(presented)
-    stored = session.exec(
-        select(ApiKey).where(col(ApiKey.key_hash) == digest, col(ApiKey.revoked_at).is_(None))
-    ).first()
+    stored = await reader.first(KEY_BY_HASH, {"digest": digest})
     # The lookup compares hashes, which reveals nothing about a key; the final check is
     # constant-time all the same, so timing never depends on how much of a key is right.
     if stored is None or not hmac.compare_digest(stored.key_hash, digest):
         return None
-    return stored.name
+    return str(stored.name)

@@ -17,6 +17,7 @@ from api.http.paging import DIGITS, PageParams, cursor_param, page_params
 from api.records.fields import Certainty, ClaimStatus, ClaimType, MigraineEffect, Slug
 from api.store.key_reads import KeyReader
 from api.store.reads import ClaimFilter
+from api.store.revision import RevisionReader
 from api.store.search import Query as SearchQuery
 from api.writes.preconditions import IfMatch, parse_if_match
 
@@ -47,6 +48,15 @@ async def get_key_reader(request: Request) -> KeyReader:
 KeyReaderDep = Annotated[KeyReader, Depends(get_key_reader)]
 
 
+async def get_revision(request: Request) -> RevisionReader | None:
+    return request.app.state.revision  # type: ignore[no-any-return]
+
+
+RevisionDep = Annotated[RevisionReader | None, Depends(get_revision)]
+"""The latest change, read on the event loop through a connection of its own; None for an
+in-memory database."""
+
+
 # Who writes, and against which revision ----------------------------------------------
 
 bearer = HTTPBearer(
@@ -56,8 +66,8 @@ bearer = HTTPBearer(
 )
 
 
-def curator(
-    session: SessionDep,
+async def curator(
+    reader: KeyReaderDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> str:
     """The name of the key a write came with; 401 unless it is a live key."""
@@ -65,7 +75,7 @@ def curator(
         raise Unauthorized(
             "This request changes data: send an API key as `Authorization: Bearer <key>`."
         )
-    owner = key_owner(session, credentials.credentials)
+    owner = await key_owner(reader, credentials.credentials)
     if owner is None:
         raise Unauthorized("The API key is not valid (unknown or revoked).")
     return owner

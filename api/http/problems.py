@@ -12,7 +12,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from api.errors import ApiError
+from api.errors import UNAVAILABLE_RETRY_AFTER, ApiError
 from api.records.problems import FieldError, Problem
 from api.store.engine import is_statement_timeout
 
@@ -112,8 +112,6 @@ def _message(error: dict[str, Any]) -> str:
 
 SHED_RETRY_AFTER = "1"
 """Seconds a shed or interrupted read is told to wait: a burst passes in about that."""
-UNAVAILABLE_RETRY_AFTER = "5"
-"""Seconds a client is told to wait when the database does not answer at all."""
 
 
 def at_capacity() -> ProblemResponse:

@@ -189,6 +189,7 @@ CLAIMS = table_of(Claim)
 CLAIM_TAGS = table_of(ClaimTag)
 CLAIM_RELATIONS = table_of(ClaimRelation)
 CLAIM_COUNTS = table_of(ClaimCount)
+API_KEYS = table_of(ApiKey)
 
 ARTICLE_COLUMNS = tuple(CLAIMS.c[name] for name in ARTICLE_ORDER)
 """ARTICLE_ORDER as the claim table's columns: claims in the order their sources state

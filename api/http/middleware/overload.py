@@ -8,7 +8,8 @@ slot, and only so many may wait at all. Beyond that it is answered 503 problem+j
 Retry-After, in well under a second, and the worker stays as fast as it is when idle.
 
 It sits inside the response cache: kept answers cost no slot and keep flowing while
-computed ones are shed.
+computed ones are shed. The health check takes no slot either (it holds no pooled
+connection): a worker busy to capacity is busy, not down.
 """
 
 import asyncio
@@ -27,15 +28,18 @@ WAITING_PER_SLOT = 4
 class ConcurrencyLimitMiddleware:
     """At most `limit` requests in the app at once; a bounded, time-limited queue."""
 
-    def __init__(self, app: ASGIApp, *, limit: int, wait_seconds: float) -> None:
+    def __init__(
+        self, app: ASGIApp, *, limit: int, wait_seconds: float, exempt: frozenset[str]
+    ) -> None:
         self.app = app
+        self.exempt = exempt
         self.wait_seconds = wait_seconds
         self.max_waiting = limit * WAITING_PER_SLOT
         self.slots = asyncio.Semaphore(limit)
         self.waiting = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"] in self.exempt:
             await self.app(scope, receive, send)
             return
         if not await self._acquire():
