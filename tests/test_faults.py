@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -75,7 +76,8 @@ def claim_titles_in_changes(client: httpx.Client) -> list[str]:
     return titles
 
 
-def assert_unavailable(response: httpx.Response) -> None:
+def assert_unavailable(response: Any) -> None:
+    """`response`: a live server's (httpx) or a test client's."""
     assert response.status_code == 503, response.text
     assert response.headers["content-type"] == "application/problem+json"
     assert int(response.headers["retry-after"]) > 0

@@ -23,11 +23,9 @@ HEALTH_WAIT_SECONDS = 1.0
 )
 async def healthz(revision: RevisionDep, engine: EngineDep) -> Health:
     """`200 ok` only when the database answers a query within a second; `503` otherwise.
-
-    Answered on the event loop through the connection the worker reads the data revision
-    with: no slot of the worker's limit, no pooled connection. A worker busy to capacity
-    is busy, not down, and says so by shedding its other requests, not its health.
-    """
+    A worker busy to capacity still answers it: it sheds other requests, not its health."""
+    # On the event loop, through the connection the worker reads the data revision with:
+    # no slot of the worker's limit, no pooled connection.
     try:
         async with asyncio.timeout(HEALTH_WAIT_SECONDS):
             if revision is not None:
