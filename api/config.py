@@ -5,9 +5,10 @@ Imports: nothing of ours.
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import AliasChoices, Field, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The checkout this package runs from: migrations/ and data/ live beside api/."""
@@ -15,6 +16,10 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 def _default_database_url() -> str:
     return f"sqlite:///{REPO_ROOT / 'var' / 'kb.sqlite3'}"
+
+
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "::1")
+"""Names a request made on this machine carries: what `make serve` answers by default."""
 
 
 class Settings(BaseSettings):
@@ -30,6 +35,13 @@ class Settings(BaseSettings):
         default=None,
         description="Base URL clients reach the API at (https://kb.example.org); paging links "
         "use it instead of the request's Host header, which a client controls.",
+    )
+    allowed_hosts: Annotated[list[str] | None, NoDecode] = Field(
+        default=None,
+        description="Host names the API answers for, comma-separated (`kb.example.org`, "
+        "`*.example.org`, `*` for any); 400 for any other Host header. Unset: any host "
+        "when `public_url` is set (links never come from the Host header then), else "
+        "only this machine's names (LOCAL_HOSTS).",
     )
     max_body_bytes: int = Field(
         default=2 * 1024 * 1024,
@@ -72,7 +84,30 @@ class Settings(BaseSettings):
         "interrupted by a progress handler; PostgreSQL: statement_timeout); the request "
         "is answered 503. `kb load` and other commands have no such limit.",
     )
+    request_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=3600,
+        description="Longest a computed request may take before its answer starts (a "
+        "database that stopped answering, a frozen network): then a read is answered 503 "
+        "with Retry-After, a write 504 saying its outcome is unknown. The work itself "
+        "keeps its slot until it ends. Streams that have started are not cut.",
+    )
     echo_sql: bool = False
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [host.strip() for host in value.split(",") if host.strip()]
+        return value
+
+    @property
+    def served_hosts(self) -> list[str]:
+        """The Host header names requests may carry (see `allowed_hosts`)."""
+        if self.allowed_hosts is not None:
+            return self.allowed_hosts
+        return ["*"] if self.public_url else list(LOCAL_HOSTS)
 
     @field_validator("database_url")
     @classmethod

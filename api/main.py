@@ -12,9 +12,11 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
+from api.http.middleware.allowed_hosts import AllowedHostsMiddleware
 from api.http.middleware.body_limit import BodyLimitMiddleware
 from api.http.middleware.etag import GZIP_MINIMUM_SIZE, ETagMiddleware
 from api.http.middleware.head import HeadMiddleware
+from api.http.middleware.last_resort import LastResortMiddleware
 from api.http.middleware.overload import ConcurrencyLimitMiddleware
 from api.http.middleware.response_cache import ResponseCacheMiddleware
 from api.http.middleware.security_headers import SecurityHeadersMiddleware
@@ -136,6 +138,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.key_reader = key_reader
     install_error_handlers(app)
     # Outermost last: CORS answers preflights, HEAD borrows GET, gzip wraps the final body.
+    app.add_middleware(LastResortMiddleware)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadMiddleware)
@@ -145,6 +148,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ConcurrencyLimitMiddleware,
         limit=settings.max_concurrent_requests,
         wait_seconds=settings.queue_wait_seconds,
+        deadline_seconds=settings.request_timeout_seconds,
         exempt=frozenset({HEALTH_PATH}),
     )
     # Any origin may call: writes carry a bearer key, never cookies, so no page can make
@@ -163,6 +167,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ],
         expose_headers=["ETag", "Link", "Cache-Control", "Location"],
         max_age=86400,
+    )
+    # Before anything builds a link from the Host header.
+    app.add_middleware(
+        AllowedHostsMiddleware, hosts=settings.served_hosts, exempt=frozenset({HEALTH_PATH})
     )
     # Outermost of ours: every answer, CORS preflights and shed 503s included, gets them.
     app.add_middleware(SecurityHeadersMiddleware, docs_paths=frozenset({"/docs", "/redoc"}))

@@ -33,6 +33,9 @@ from api.writes import loader
 from api.writes.synth import synthesize
 from tests.helpers import Curator
 
+# The test client calls itself "testserver": a host name like any a deployment lists.
+os.environ.setdefault("KB_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1,::1")
+
 DATA_DIR = REPO_ROOT / "data"
 POSTGRES_MODE = os.environ.get("KB_TEST_POSTGRES", "auto")
 POSTGRES_URL = os.environ.get(

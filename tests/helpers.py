@@ -4,6 +4,7 @@ data/ copies, and ways to look inside a database."""
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,3 +70,10 @@ def kb(*args: str, database_url: str) -> subprocess.CompletedProcess[str]:
         env={**os.environ, "DATABASE_URL": database_url},
         check=False,
     )
+
+
+def timed(call: Callable[[], Any]) -> tuple[int, float]:
+    """A call's status code, and the seconds it took."""
+    started = time.monotonic()
+    status: int = call().status_code
+    return status, time.monotonic() - started

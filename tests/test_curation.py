@@ -462,14 +462,17 @@ def test_fhir_answers_a_retracted_risk_factor_with_410(curator: Curator) -> None
 def test_a_write_that_cannot_get_the_writers_lock_in_time_is_a_503(
     curator: Curator, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(engine, "WRITE_WAIT_SECONDS", 0.5)
+    settings = curator.settings
     blocker = curator.engine.connect()
     if curator.engine.dialect.name == "sqlite":
+        # Serving, SQLite waits for the writer's lock as long as a statement may run.
+        settings = settings.model_copy(update={"statement_timeout_seconds": 0.5})
         blocker.exec_driver_sql("BEGIN IMMEDIATE")  # another writer, mid-transaction
     else:
+        monkeypatch.setattr(engine, "WRITE_WAIT_SECONDS", 0.5)
         blocker.execute(text("SELECT pg_advisory_lock(:key)"), {"key": engine.WRITE_LOCK})
     try:
-        with TestClient(create_app(curator.settings)) as client:
+        with TestClient(create_app(settings)) as client:
             response = client.post(
                 "/v1/tags",
                 json={"slug": "injection", "label": "Injection", "description": "How."},

@@ -6,7 +6,9 @@ empty database appears in its place, and no acknowledged write goes anywhere but
 that was served.
 """
 
+import contextlib
 import os
+import socket
 import sqlite3
 import threading
 import time
@@ -17,27 +19,31 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 
 from api.config import Settings
 from api.http import auth
 from api.store.engine import make_engine
-from tests.conftest import DATA_DIR, load_database, uvicorn_serving
-from tests.helpers import Curator
+from tests.conftest import DATA_DIR, database_url, load_database, uvicorn_serving
+from tests.helpers import Curator, timed
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
 
 
 @dataclass
-class SQLiteServer:
+class LiveServer:
     base: str
     key: str
-    path: Path
 
     def client(self) -> httpx.Client:
         return httpx.Client(
             base_url=self.base, headers={"Authorization": f"Bearer {self.key}"}, timeout=30
         )
+
+
+@dataclass
+class SQLiteServer(LiveServer):
+    path: Path
 
 
 def loaded_file(path: Path) -> tuple[str, str]:
@@ -232,3 +238,95 @@ def test_every_connection_taken_is_a_503_to_reads_and_writes_never_a_500(
     for answer in answers:
         assert_unavailable(answer)
     assert curator.client.get(CLAIM).json()["title"] == "Inadequate Dosage"
+
+
+# A network that stops answering ------------------------------------------------------
+
+
+class FreezableLink:
+    """A TCP proxy on loopback that can stop forwarding while keeping every socket open:
+    what a network dropping packets looks like to the API, minus the operating system's
+    own retransmission timeouts (here the kernel still acknowledges what it receives, so
+    only the API's own deadlines can end a wait)."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
+        self.flowing = threading.Event()
+        self.flowing.set()
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            self.sockets += [client, server]
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                self.flowing.wait()
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for end in (source, target):
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+
+    def close(self) -> None:
+        self.flowing.set()
+        self.listener.close()
+        for end in self.sockets:
+            end.close()
+
+
+def test_a_frozen_link_to_postgresql_is_503s_within_seconds_and_heals_when_it_thaws(
+    tmp_path: Path,
+) -> None:
+    url = database_url("postgresql", tmp_path)
+    load_database(url, DATA_DIR)
+    direct = make_url(url)
+    link = FreezableLink((direct.host or "127.0.0.1", direct.port or 5432))
+    through_link = direct.set(port=link.port).render_as_string(hide_password=False)
+    engine = make_engine(Settings(database_url=url))
+    key = auth.create_key(engine, "frozen")
+    engine.dispose()
+    env = {"KB_REQUEST_TIMEOUT_SECONDS": "2", "KB_RESPONSE_CACHE_BYTES": "0"}
+    try:
+        with uvicorn_serving(through_link, env=env) as base:
+            server = LiveServer(base=base, key=key)
+            with server.client() as client:
+                etag = client.get(CLAIM).headers["etag"]
+                link.flowing.clear()
+                frozen = {
+                    "health": timed(lambda: client.get("/healthz")),
+                    "list": timed(lambda: client.get("/v1/claims?q=dose")),
+                    "by id": timed(lambda: client.get(CLAIM)),
+                    "write": timed(
+                        lambda: client.patch(
+                            CLAIM, json={"title": "Frozen"}, headers={"If-Match": etag}
+                        )
+                    ),
+                    "tags": timed(lambda: client.get("/v1/tags")),
+                }
+                link.flowing.set()
+                thawed = time.monotonic()
+                while (health := client.get("/healthz")).status_code != 200:
+                    assert time.monotonic() - thawed < 15, health.text
+                    time.sleep(0.2)
+                after = [client.get(path).status_code for path in ("/v1/claims?q=dose", CLAIM)]
+    finally:
+        link.close()
+
+    for what, (status, took) in frozen.items():
+        assert status in (503, 504) and (status == 504) == (what == "write"), (what, status)
+        assert took < 4, (what, took)
+    assert after == [200, 200]

@@ -4,6 +4,7 @@ import gzip
 from pathlib import Path
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
@@ -164,7 +165,9 @@ def test_lists_send_an_rfc_8288_link_header(client: TestClient) -> None:
 def test_links_use_the_configured_public_url_not_the_host_header(
     loaded_settings: Settings,
 ) -> None:
-    settings = loaded_settings.model_copy(update={"public_url": "https://kb.example.org/api"})
+    settings = loaded_settings.model_copy(
+        update={"public_url": "https://kb.example.org/api", "allowed_hosts": None}
+    )
     with TestClient(create_app(settings)) as client:
         body = client.get(
             "/v1/claims", params={"limit": 5}, headers={"Host": "evil.example"}
@@ -172,6 +175,85 @@ def test_links_use_the_configured_public_url_not_the_host_header(
 
     assert body["links"]["self"] == "https://kb.example.org/api/v1/claims?limit=5"
     assert body["links"]["next"].startswith("https://kb.example.org/api/v1/claims?limit=5&cursor=")
+
+
+def test_no_link_ever_names_the_host_a_client_sent_when_a_public_url_is_set(
+    curator: Curator,
+) -> None:
+    settings = curator.settings.model_copy(
+        update={"public_url": "https://kb.example.org", "allowed_hosts": None}
+    )
+    evil = {"Host": "evil.example"}
+    with TestClient(create_app(settings)) as client:
+        answers = [
+            client.get(path, headers={**evil, "Accept": accept})
+            for path, accept in [
+                ("/v1/claims?limit=2", "application/json"),
+                ("/v1/claims/risk-factor-inadequate-dosage", "application/ld+json"),
+                ("/v1/changes?limit=2", "application/json"),
+                ("/fhir/ClinicalUseDefinition", "application/fhir+json"),
+            ]
+        ]
+        answers.append(
+            client.post(
+                "/v1/tags",
+                json={"slug": "host-test", "label": "Host test", "description": "A test."},
+                headers={**evil, **curator.auth},
+            )
+        )
+
+    assert [answer.status_code for answer in answers] == [200, 200, 200, 200, 201]
+    assert answers[-1].headers["location"] == "https://kb.example.org/v1/tags/host-test"
+    for answer in answers:
+        assert "evil" not in answer.text and "evil" not in str(answer.headers)
+    assert "https://kb.example.org" in answers[0].text + answers[1].text + answers[3].text
+
+
+def test_without_a_public_url_only_this_machines_names_are_answered(
+    loaded_settings: Settings,
+) -> None:
+    settings = loaded_settings.model_copy(update={"public_url": None, "allowed_hosts": None})
+    with TestClient(create_app(settings)) as client:
+        refused = client.get("/v1/claims", headers={"Host": "evil.example"})
+        local = [
+            client.get("/v1/tags", headers={"Host": host}).status_code
+            for host in ("localhost:8000", "127.0.0.1", "[::1]:8000")
+        ]
+        probed = client.get("/healthz", headers={"Host": "10.0.0.7:8000"})  # a load balancer
+
+    assert refused.status_code == 400
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert "KB_PUBLIC_URL" in refused.json()["detail"] and "evil" not in refused.text
+    assert local == [200, 200, 200]
+    assert probed.status_code == 200
+
+
+def test_allowed_hosts_name_the_hosts_and_subdomains_served(loaded_settings: Settings) -> None:
+    settings = loaded_settings.model_copy(
+        update={"public_url": None, "allowed_hosts": ["kb.example.org", "*.kb.example.org"]}
+    )
+    with TestClient(create_app(settings)) as client:
+        statuses = {
+            host: client.get("/v1/tags", headers={"Host": host}).status_code
+            for host in ("kb.example.org", "eu.kb.example.org:443", "kb.example.org.evil", "x")
+        }
+
+    assert statuses == {
+        "kb.example.org": 200,
+        "eu.kb.example.org:443": 200,
+        "kb.example.org.evil": 400,
+        "x": 400,
+    }
+
+
+def test_allowed_hosts_are_read_comma_separated_from_the_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KB_ALLOWED_HOSTS", "kb.example.org, *.example.net")
+    assert Settings().served_hosts == ["kb.example.org", "*.example.net"]
+    monkeypatch.delenv("KB_ALLOWED_HOSTS")
+    assert Settings(public_url="https://kb.example.org").served_hosts == ["*"]
+    assert Settings(public_url=None).served_hosts == ["localhost", "127.0.0.1", "::1"]
 
 
 def test_a_304_varies_as_its_200_does(client: TestClient) -> None:

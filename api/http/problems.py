@@ -7,14 +7,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from api.errors import UNAVAILABLE_RETRY_AFTER, ApiError
 from api.records.problems import FieldError, Problem
-from api.store.engine import is_statement_timeout
+from api.store.engine import is_missing_schema, is_read_only, is_statement_timeout
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +51,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
-    app.add_exception_handler(OperationalError, _database_unavailable)
+    app.add_exception_handler(DBAPIError, _database_unavailable)
     app.add_exception_handler(PoolTimeout, _database_unavailable)
-    app.add_exception_handler(Exception, _unexpected)
 
 
 async def _api_error(_request: Request, exc: Exception) -> ProblemResponse:
@@ -123,10 +122,28 @@ def at_capacity() -> ProblemResponse:
     )
 
 
+READS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def no_answer_in_time(method: str) -> ProblemResponse:
+    """The answer to a request whose work did not finish by its deadline. A read may be
+    retried; a write may still commit after this answer, so it says just that."""
+    if method in READS:
+        detail = "The database did not answer in time; retry shortly."
+        return problem(503, detail, headers={"Retry-After": UNAVAILABLE_RETRY_AFTER})
+    return problem(
+        504,
+        "The database did not confirm this change in time: it may or may not be applied. "
+        "Read the record (its ETag) or /v1/changes before sending it again.",
+    )
+
+
 async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
     """The database is unreachable, busy past the wait (SQLite's one writer at a time,
-    every connection of this worker in use), or a statement ran past its time limit: a
-    moment later the same request may succeed. Logged in one line, no traceback."""
+    every connection of this worker in use), a statement ran past its time limit, the
+    database takes no writes or has no tables: a moment later (or once its operator has
+    acted) the same request may succeed. Logged in one line, no traceback. Any other
+    database error is a bug (a 500)."""
     path = f"{request.method} {request.url.path}"
     if isinstance(exc, PoolTimeout):
         log.warning("no database connection free in time on %s", path)
@@ -135,12 +152,20 @@ async def _database_unavailable(request: Request, exc: Exception) -> ProblemResp
         log.warning("statement timeout on %s?%s", path, request.url.query[:200])
         detail = "The query took longer than this API lets a query run; retry shortly."
         return problem(503, detail, headers={"Retry-After": SHED_RETRY_AFTER})
-    log.warning("database unavailable on %s: %s", path, str(exc).split("\n")[0])
-    detail = "The database is busy or unreachable; retry shortly."
+    if is_read_only(exc):
+        log.error("the database refused a write as read-only on %s", path)
+        detail = "The database takes no changes for now (it is read-only); reads still work."
+    elif is_missing_schema(exc):
+        log.error("the database has no tables for this API on %s: run `kb load`", path)
+        detail = "The database is not ready: it has no tables for this version of the API."
+    elif isinstance(exc, OperationalError):
+        log.warning("database unavailable on %s: %s", path, str(exc).split("\n")[0])
+        detail = "The database is busy or unreachable; retry shortly."
+    else:
+        raise exc  # a bug: the last-resort middleware answers 500 and logs it once
     return problem(503, detail, headers={"Retry-After": UNAVAILABLE_RETRY_AFTER})
 
 
-async def _unexpected(request: Request, exc: Exception) -> ProblemResponse:
-    """Log the trace for us; the client gets a problem body, never a stack trace."""
-    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+def unexpected() -> ProblemResponse:
+    """The answer to a bug: a problem body, never a stack trace."""
     return problem(500, "The server failed to answer this request; it has been logged.")

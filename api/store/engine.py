@@ -26,7 +26,9 @@ def chunks(keys: Sequence[K], size: int = IN_BATCH) -> list[Sequence[K]]:
 
 
 WRITE_WAIT_SECONDS = 30.0
-"""How long a write waits for the one before it; past that, the API answers 503."""
+"""How long a command's write (`kb load`) waits for the one before it. Serving, a write
+waits at most `statement_timeout_seconds` (then 503, nothing written), so that its
+answer always comes before the request's deadline and says what happened."""
 
 
 def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
@@ -56,9 +58,10 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
     if sqlite:
         # Uvicorn serves sync routes from a thread pool.
         # A writer waits for another (lock_for_writing) this long before giving up (503).
-        connect_args = {"check_same_thread": False, "timeout": WRITE_WAIT_SECONDS}
+        wait = settings.statement_timeout_seconds if serving else WRITE_WAIT_SECONDS
+        connect_args = {"check_same_thread": False, "timeout": wait}
     elif serving:
-        connect_args = {"options": postgres_options(url, settings.statement_timeout_seconds)}
+        connect_args = postgres_connect_args(url, settings)
     engine = create_engine(
         url,
         echo=settings.echo_sql,
@@ -76,20 +79,47 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
     return engine
 
 
+IDLE_IN_TRANSACTION_SECONDS = 60
+"""Longest a serving connection may sit in a transaction doing nothing (an export paused
+by a client that stopped reading): then PostgreSQL ends it and frees what it holds."""
+
+NETWORK = {
+    "connect_timeout": 3,
+    "keepalives": 1,
+    "keepalives_idle": 5,
+    "keepalives_interval": 2,
+    "keepalives_count": 2,
+    "tcp_user_timeout": 10_000,
+}
+"""libpq settings that find a dead link in seconds, not the operating system's hours:
+connect within 3 s; probe an idle connection after 5 s, twice 2 s apart; give up on
+data not acknowledged within 10 s. A URL that names any of them keeps its own."""
+
+
+def postgres_connect_args(url: URL, settings: Settings) -> dict[str, Any]:
+    """What a serving connection to PostgreSQL is opened with: the network limits above
+    and the session's options (`postgres_options`)."""
+    network = {name: value for name, value in NETWORK.items() if name not in url.query}
+    return {**network, "options": postgres_options(url, settings.statement_timeout_seconds)}
+
+
 def postgres_options(url: URL, statement_timeout_seconds: float) -> str:
-    """The URL's own connection options (a search path, say) and the statement timeout:
-    given apart, the second would replace the first.
+    """The URL's own connection options (a search path, say) and the limits on statements
+    and idle transactions: given apart, the second would replace the first.
 
     Parallel query is off unless the URL turns it on: the API runs many short queries at
     once, and a parallel plan starts worker processes for each, on the cores the other
     requests need (at 100,000 claims a tag page planned in parallel took 28-46 ms, the
     same page serial 9-25 ms, while the CPU was shared).
     """
-    milliseconds = int(statement_timeout_seconds * 1000)
     given = url.query.get("options", "")
     given = given if isinstance(given, str) else " ".join(given)
-    serial, timeout = "-c max_parallel_workers_per_gather=0", f"-c statement_timeout={milliseconds}"
-    return " ".join(option for option in (serial, given, timeout) if option)
+    limits = (
+        f"-c statement_timeout={int(statement_timeout_seconds * 1000)}",
+        f"-c idle_in_transaction_session_timeout={IDLE_IN_TRANSACTION_SECONDS * 1000}",
+    )
+    serial = "-c max_parallel_workers_per_gather=0"
+    return " ".join(option for option in (serial, given, *limits) if option)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -140,6 +170,29 @@ def is_statement_timeout(error: BaseException) -> bool:
     if type(original).__name__ == "QueryCanceled":  # psycopg, statement_timeout
         return True
     return isinstance(original, sqlite3.OperationalError) and str(original) == "interrupted"
+
+
+def _driver_error(error: BaseException) -> tuple[str, str]:
+    original = getattr(error, "orig", None)
+    return type(original).__name__, str(original)
+
+
+def is_missing_schema(error: BaseException) -> bool:
+    """Whether a database error says the tables are not there (an empty, recreated or
+    unmigrated database)."""
+    kind, message = _driver_error(error)
+    return kind in ("UndefinedTable", "UndefinedColumn") or message.startswith(
+        ("no such table", "no such column")
+    )
+
+
+def is_read_only(error: BaseException) -> bool:
+    """Whether a database error says the database takes no writes (a PostgreSQL replica or
+    `default_transaction_read_only`, a SQLite file without write permission)."""
+    kind, message = _driver_error(error)
+    return kind == "ReadOnlySqlTransaction" or message.startswith(
+        "attempt to write a readonly database"
+    )
 
 
 def read_snapshot(session: Session) -> None:

@@ -34,7 +34,7 @@ from sqlalchemy.sql import Select
 
 from api.config import Settings
 from api.store.database_file import served_file
-from api.store.engine import postgres_options, start_statement_clock
+from api.store.engine import postgres_connect_args, start_statement_clock
 
 Row = Any
 """A row whose columns are attributes, from either engine (SQLAlchemy's or psycopg's)."""
@@ -63,7 +63,7 @@ class KeyReader:
             # What SQLAlchemy itself would pass to psycopg, but its own type adapters.
             _, given = engine.dialect.create_connect_args(engine.url)
             given.pop("context", None)
-            given["options"] = postgres_options(engine.url, settings.statement_timeout_seconds)
+            given.update(postgres_connect_args(engine.url, settings))
             self._pool = AsyncConnectionPool(
                 min_size=1,
                 max_size=settings.max_concurrent_requests,

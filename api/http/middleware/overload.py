@@ -7,6 +7,13 @@ the backlog outlives the burst by minutes. Instead each worker computes at most
 slot, and only so many may wait at all. Beyond that it is answered 503 problem+json with
 Retry-After, in well under a second, and the worker stays as fast as it is when idle.
 
+Every computed request also has a deadline: a database that stops answering (a frozen
+network holds a query without error) would otherwise hold its client as long as the
+operating system keeps the socket. Past `request_timeout_seconds` with nothing sent yet,
+the client is answered (`problems.no_answer_in_time`) and what was computing is left to
+finish in the background, still holding its slot: the worker's work stays bounded, and
+the requests after it are shed at once instead of piling up behind it.
+
 It sits inside the response cache: kept answers cost no slot and keep flowing while
 computed ones are shed. The health check takes no slot either (it holds no pooled
 connection): a worker busy to capacity is busy, not down.
@@ -15,9 +22,9 @@ connection): a worker busy to capacity is busy, not down.
 import asyncio
 import logging
 
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.http.problems import at_capacity
+from api.http.problems import at_capacity, no_answer_in_time
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +36,16 @@ class ConcurrencyLimitMiddleware:
     """At most `limit` requests in the app at once; a bounded, time-limited queue."""
 
     def __init__(
-        self, app: ASGIApp, *, limit: int, wait_seconds: float, exempt: frozenset[str]
+        self,
+        app: ASGIApp,
+        *,
+        limit: int,
+        wait_seconds: float,
+        deadline_seconds: float,
+        exempt: frozenset[str],
     ) -> None:
         self.app = app
+        self.deadline_seconds = deadline_seconds
         self.exempt = exempt
         self.wait_seconds = wait_seconds
         self.max_waiting = limit * WAITING_PER_SLOT
@@ -46,10 +60,32 @@ class ConcurrencyLimitMiddleware:
             log.warning("shed %s %s: worker at capacity", scope["method"], scope["path"])
             await at_capacity()(scope, receive, send)
             return
+        answer = Answer(send)
+        work = asyncio.ensure_future(self.app(scope, receive, answer.send))
+        work.add_done_callback(self._finished)
         try:
-            await self.app(scope, receive, send)
-        finally:
-            self.slots.release()
+            await asyncio.wait_for(asyncio.shield(work), self.deadline_seconds)
+        except TimeoutError:
+            if answer.started:  # a stream under way: it cannot be taken back
+                await work
+                return
+            answer.abandoned = True
+            log.error(
+                "no answer in %.1f s to %s %s: answered for it",
+                self.deadline_seconds,
+                scope["method"],
+                scope["path"],
+            )
+            await no_answer_in_time(scope["method"])(scope, receive, send)
+        except asyncio.CancelledError:
+            work.cancel()
+            raise
+
+    def _finished(self, work: asyncio.Future[None]) -> None:
+        """The slot is free when the work ends, whether or not its client still waits."""
+        self.slots.release()
+        if not work.cancelled() and (error := work.exception()) is not None:
+            log.debug("work ended with %r", error)  # raised to the server unless abandoned
 
     async def _acquire(self) -> bool:
         if not self.slots.locked():
@@ -66,3 +102,19 @@ class ConcurrencyLimitMiddleware:
             return False
         finally:
             self.waiting -= 1
+
+
+class Answer:
+    """A request's `send`, which its deadline may take over: once abandoned, what the
+    late work sends is dropped."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.started = False
+        self.abandoned = False
+
+    async def send(self, message: Message) -> None:
+        if self.abandoned:
+            return
+        self.started = True
+        await self._send(message)

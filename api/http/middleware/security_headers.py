@@ -9,6 +9,8 @@ curator's write answers is nobody's to keep.
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from api.http.problems import READS
+
 DOCS_CSP = "; ".join(
     [
         "default-src 'self'",
@@ -26,7 +28,6 @@ for its logo; this policy makes the browser refuse before any request leaves."""
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 """Every other answer is data: nothing in it may run, load or be framed."""
 ALWAYS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-READS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 class SecurityHeadersMiddleware:
