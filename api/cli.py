@@ -1,20 +1,37 @@
 """The `kb` command: check and load data/, and serve the API."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
+from typer.core import TyperGroup
 
 from api.config import REPO_ROOT, Settings
 from api.http import auth
+from api.logs import LOGGING
 from api.store import migrate
 from api.store.engine import make_engine
 from api.writes import data_folder, loader
 from api.writes.validation import DataError
 
+
+class _DatabaseErrorsInOneLine(TyperGroup):
+    """A database that cannot be reached, or refuses (read-only, full, no permission), is
+    one line on standard error and exit code 2, from every command: never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:  # typer's own click Context
+        try:
+            return super().invoke(ctx)
+        except DBAPIError as error:
+            reason = str(error.orig).strip().split("\n")[0]
+            typer.echo(f"error: cannot use the database ({reason}); check DATABASE_URL.", err=True)
+            raise typer.Exit(code=2) from None
+
+
 app = typer.Typer(
+    cls=_DatabaseErrorsInOneLine,
     help="Migraine Claims KB: load curated claims and serve them as JSON.",
     no_args_is_help=True,
     add_completion=False,
@@ -37,11 +54,6 @@ def _refuse(error: DataError) -> typer.Exit:
         f"refused: {count} problem{'s' * (count != 1)} found; the database is unchanged.", err=True
     )
     return typer.Exit(code=1)
-
-
-def _unreachable(error: OperationalError) -> typer.Exit:
-    typer.echo(f"error: cannot use the database ({error.orig}); check DATABASE_URL.", err=True)
-    return typer.Exit(code=2)
 
 
 @app.command()
@@ -76,8 +88,6 @@ def _migrate_and_load(
             report = loader.sync(engine=engine, data=data, force=force)
     except DataError as error:
         raise _refuse(error) from None
-    except OperationalError as error:
-        raise _unreachable(error) from None
     finally:
         engine.dispose()
     typer.echo(report.summary())
@@ -112,8 +122,6 @@ def export(
     try:
         migrate.upgrade(engine)
         counts = write_data(engine, out)
-    except OperationalError as error:
-        raise _unreachable(error) from None
     finally:
         engine.dispose()
     typer.echo(
@@ -227,6 +235,9 @@ def serve(
         host=host,
         port=port,
         workers=workers,
+        limit_concurrency=Settings().max_connections,
+        log_config=LOGGING,  # JSON lines; the API writes the access log itself
+        access_log=False,
         # SIGTERM: stop taking connections, let requests in flight finish, but not forever.
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
     )

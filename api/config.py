@@ -69,6 +69,23 @@ class Settings(BaseSettings):
         "kept answers are not counted. Beyond it a request waits up to `queue_wait_seconds`, "
         "then is answered 503 with Retry-After. The database pool holds as many connections.",
     )
+    auth_failures_per_minute: int = Field(
+        default=10,
+        ge=1,
+        description="Failed authentications one client address may make per minute (per "
+        "worker); past it, every authenticated request from it is answered 429.",
+    )
+    writes_per_minute: int = Field(
+        default=120,
+        ge=1,
+        description="Writes one API key may make per minute (per worker); past it, 429.",
+    )
+    max_connections: int = Field(
+        default=1024,
+        ge=1,
+        description="Connections and requests each `kb serve` worker holds at once "
+        "(uvicorn's limit_concurrency); past it the server itself answers 503.",
+    )
     queue_wait_seconds: float = Field(
         default=0.5,
         gt=0,

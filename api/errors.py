@@ -99,6 +99,22 @@ class PreconditionFailed(ApiError):
         super().__init__(detail)
 
 
+class TooManyRequests(ApiError):
+    """A client or key past its rate limit; the headers say when to come back."""
+
+    status = 429
+
+    def __init__(self, detail: str, headers: dict[str, str]) -> None:
+        super().__init__(detail)
+        self.headers = headers
+
+
+class UnsupportedMediaType(ApiError):
+    """A body in a media type this operation does not read."""
+
+    status = 415
+
+
 UNAVAILABLE_RETRY_AFTER = "5"
 """Seconds a client is told to wait when the database does not answer at all."""
 

@@ -12,16 +12,19 @@ from fastapi_offline import FastAPIOffline
 from starlette.types import ASGIApp
 
 from api.config import Settings, get_settings
+from api.http.metrics import Metrics
 from api.http.middleware.allowed_hosts import AllowedHostsMiddleware
-from api.http.middleware.body_limit import BodyLimitMiddleware
 from api.http.middleware.etag import GZIP_MINIMUM_SIZE, ETagMiddleware
 from api.http.middleware.head import HeadMiddleware
 from api.http.middleware.last_resort import LastResortMiddleware
+from api.http.middleware.observe import ObserveMiddleware
 from api.http.middleware.overload import ConcurrencyLimitMiddleware
+from api.http.middleware.request_limits import RequestLimitsMiddleware
 from api.http.middleware.response_cache import ResponseCacheMiddleware
 from api.http.middleware.security_headers import SecurityHeadersMiddleware
 from api.http.openapi import build_openapi
 from api.http.problems import install_error_handlers
+from api.http.rate_limits import RateLimits
 from api.http.routes import (
     changes,
     claim_edits,
@@ -34,7 +37,9 @@ from api.http.routes import (
     sources,
     tags,
 )
+from api.http.routes import metrics as metrics_route
 from api.http.routes.health import HEALTH_PATH
+from api.http.routes.metrics import METRICS_PATH
 from api.records.fields import DISCLAIMER
 from api.store.engine import make_engine
 from api.store.key_reads import KeyReader
@@ -123,33 +128,43 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.revision = revision
-    if revision is not None and settings.response_cache_bytes:
-        # Outside every other layer, FastAPI's own included: a kept answer is sent before
-        # anything else runs, so a repeat read costs little more than the server's work.
-        build_stack = app.build_middleware_stack
+    metrics = Metrics()
+    build_stack = app.build_middleware_stack
 
-        def build_middleware_stack() -> ASGIApp:
-            return ResponseCacheMiddleware(
-                build_stack(), revision=revision, max_bytes=settings.response_cache_bytes
+    def build_middleware_stack() -> ASGIApp:
+        """Outside every other layer, FastAPI's own included: a kept answer is sent before
+        anything else runs, so a repeat read costs little more than the server's work;
+        and outside that, every answer is counted and logged."""
+        stack = build_stack()
+        if revision is not None and settings.response_cache_bytes:
+            stack = ResponseCacheMiddleware(
+                stack, revision=revision, max_bytes=settings.response_cache_bytes
             )
+        return ObserveMiddleware(stack, metrics=metrics, paths=route_templates)
 
-        app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
+    def route_templates() -> list[str]:
+        return [*app.openapi()["paths"], METRICS_PATH]
+
+    app.build_middleware_stack = build_middleware_stack  # type: ignore[method-assign]
     app.state.engine = engine
     app.state.key_reader = key_reader
+    app.state.rate_limits = RateLimits(settings)
+    app.state.metrics = metrics
     install_error_handlers(app)
     # Outermost last: CORS answers preflights, HEAD borrows GET, gzip wraps the final body.
     app.add_middleware(LastResortMiddleware)
     app.add_middleware(ETagMiddleware)
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadMiddleware)
-    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    app.add_middleware(RequestLimitsMiddleware, limit=settings.max_body_bytes)
     # Inside CORS, so a browser can read a shed request's 503.
     app.add_middleware(
         ConcurrencyLimitMiddleware,
         limit=settings.max_concurrent_requests,
         wait_seconds=settings.queue_wait_seconds,
         deadline_seconds=settings.request_timeout_seconds,
-        exempt=frozenset({HEALTH_PATH}),
+        exempt=frozenset({HEALTH_PATH, METRICS_PATH}),
+        on_shed=lambda reason: metrics.shed.labels(reason).inc(),
     )
     # Any origin may call: writes carry a bearer key, never cookies, so no page can make
     # a visitor's browser write with the visitor's authority.
@@ -170,12 +185,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     # Before anything builds a link from the Host header.
     app.add_middleware(
-        AllowedHostsMiddleware, hosts=settings.served_hosts, exempt=frozenset({HEALTH_PATH})
+        AllowedHostsMiddleware,
+        hosts=settings.served_hosts,
+        exempt=frozenset({HEALTH_PATH, METRICS_PATH}),
     )
     # Outermost of ours: every answer, CORS preflights and shed 503s included, gets them.
     app.add_middleware(SecurityHeadersMiddleware, docs_paths=frozenset({"/docs", "/redoc"}))
     routers = (claims, claim_edits, risk_factors, tags, sources, changes, export, contexts, fhir)
-    for module in (*routers, health):
+    for module in (*routers, health, metrics_route):
         app.include_router(module.router)
 
     def openapi() -> dict[str, Any]:

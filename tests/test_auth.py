@@ -3,9 +3,12 @@
 import logging
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import text
+from starlette.types import Receive, Scope, Send
 
 from api.http import auth
+from api.main import create_app
 from tests.helpers import Curator, kb
 
 TAG = {"slug": "injection", "label": "Injection", "description": "How Botox is given."}
@@ -112,3 +115,55 @@ def test_kb_keys_create_list_and_revoke(curator: Curator) -> None:
     assert revoked.returncode == 0 and twice.returncode == 1
     assert refused.status_code == 401
     assert "revoked" in kb("keys", "list", database_url=url).stdout
+
+
+def test_an_address_that_keeps_failing_to_authenticate_is_told_to_wait(
+    curator: Curator,
+) -> None:
+    settings = curator.settings.model_copy(update={"auth_failures_per_minute": 3})
+    app = create_app(settings)
+
+    async def from_address(scope: Scope, receive: Receive, send: Send) -> None:
+        """The app, seeing each request come from the address its test header names."""
+        if scope["type"] == "http":
+            given = dict(scope["headers"]).get(b"x-test-from", b"testclient").decode()
+            scope = {**scope, "client": (given, 5000)}
+        await app(scope, receive, send)
+
+    guesser, elsewhere = {"X-Test-From": "203.0.113.7"}, {"X-Test-From": "198.51.100.2"}
+    with TestClient(from_address) as client:
+        guesses = [
+            client.post(
+                "/v1/tags", json=TAG, headers={**guesser, "Authorization": f"Bearer kbk_{n}"}
+            )
+            for n in range(5)
+        ]
+        with_the_key = client.post("/v1/tags", json=TAG, headers={**guesser, **curator.auth})
+        other_address = client.post("/v1/tags", json=TAG, headers={**elsewhere, **curator.auth})
+
+    assert [g.status_code for g in guesses] == [401, 401, 401, 429, 429]
+    refused = guesses[-1]
+    assert refused.headers["content-type"] == "application/problem+json"
+    assert 0 < int(refused.headers["retry-after"]) <= 60
+    assert refused.headers["ratelimit-limit"] == "3"
+    assert refused.headers["ratelimit-remaining"] == "0"
+    assert with_the_key.status_code == 429  # a right guess looks like a wrong one
+    assert other_address.status_code == 201
+
+
+def test_a_key_that_writes_too_often_is_told_to_wait(curator: Curator) -> None:
+    settings = curator.settings.model_copy(update={"writes_per_minute": 2})
+    with TestClient(create_app(settings)) as client:
+        answers = [
+            client.post(
+                "/v1/tags",
+                json={**TAG, "slug": f"injection-{n}"},
+                headers=curator.auth,
+            )
+            for n in range(3)
+        ]
+
+    assert [a.status_code for a in answers] == [201, 201, 429]
+    assert "too many changes" in answers[-1].json()["detail"]
+    assert int(answers[-1].headers["retry-after"]) > 0
+    assert curator.client.get("/v1/tags/injection-2").status_code == 404

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect
+from sqlalchemy import create_engine, inspect, make_url
 from typer.testing import CliRunner
 
 from api.cli import app
@@ -68,6 +68,24 @@ def test_kb_says_so_when_the_database_cannot_be_reached(monkeypatch: pytest.Monk
     assert result.exit_code == 2
     assert "cannot use the database" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_kb_keys_create_on_a_read_only_database_says_so_in_one_line(
+    kb: CliRunner, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not settings.database_url.startswith("postgresql"):
+        pytest.skip("a PostgreSQL replica or default_transaction_read_only")
+    assert kb.invoke(app, ["load"]).exit_code == 0
+    url = make_url(settings.database_url)
+    options = f"{url.query.get('options', '')} -c default_transaction_read_only=on"
+    read_only = url.update_query_dict({"options": options.strip()})
+    monkeypatch.setenv("DATABASE_URL", read_only.render_as_string(hide_password=False))
+
+    result = kb.invoke(app, ["keys", "create", "reader"])
+
+    assert result.exit_code == 2
+    assert "read-only transaction" in result.stderr
+    assert "Traceback" not in result.output and len(result.stderr.strip().split("\n")) == 1
 
 
 def test_refused_data_leaves_even_a_new_database_untouched(

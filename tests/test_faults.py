@@ -12,6 +12,7 @@ import socket
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event, make_url
+from sqlalchemy import event, make_url, text
 
 from api.config import Settings
 from api.http import auth
@@ -253,15 +254,31 @@ class FreezableLink:
         self.upstream = upstream
         self.flowing = threading.Event()
         self.flowing.set()
-        self.listener = socket.create_server(("127.0.0.1", 0))
-        self.port = self.listener.getsockname()[1]
+        self.port = 0
         self.sockets: list[socket.socket] = []
-        threading.Thread(target=self._accept, daemon=True).start()
+        self.restore()
 
-    def _accept(self) -> None:
+    def cut(self) -> None:
+        """The database gone: every connection closed, new ones refused."""
+        with contextlib.suppress(OSError):  # wakes the thread blocked in accept()
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for end in self.sockets:
+            with contextlib.suppress(OSError):
+                end.shutdown(socket.SHUT_RDWR)
+            end.close()
+        self.sockets.clear()
+
+    def restore(self) -> None:
+        """The database back, at the same address."""
+        self.listener = socket.create_server(("127.0.0.1", self.port))
+        self.port = self.listener.getsockname()[1]
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def _accept(self, listener: socket.socket) -> None:
         while True:
             try:
-                client, _ = self.listener.accept()
+                client, _ = listener.accept()
             except OSError:
                 return
             server = socket.create_connection(self.upstream)
@@ -330,3 +347,67 @@ def test_a_frozen_link_to_postgresql_is_503s_within_seconds_and_heals_when_it_th
         assert status in (503, 504) and (status == 504) == (what == "write"), (what, status)
         assert took < 4, (what, took)
     assert after == [200, 200]
+
+
+def test_postgresql_gone_then_back_is_503s_then_answers_at_once(tmp_path: Path) -> None:
+    url = database_url("postgresql", tmp_path)
+    load_database(url, DATA_DIR)
+    direct = make_url(url)
+    link = FreezableLink((direct.host or "127.0.0.1", direct.port or 5432))
+    through_link = direct.set(port=link.port).render_as_string(hide_password=False)
+    engine = make_engine(Settings(database_url=url))
+    key = auth.create_key(engine, "gone")
+    engine.dispose()
+    try:
+        with uvicorn_serving(through_link) as base, LiveServer(base, key).client() as client:
+            etag = client.get(CLAIM).headers["etag"]
+            assert client.get("/v1/claims?q=dose").status_code == 200
+            link.cut()
+            gone = [
+                client.get("/healthz"),
+                client.get(CLAIM),
+                client.get("/v1/claims?q=allergic"),
+                client.patch(CLAIM, json={"title": "Gone"}, headers={"If-Match": etag}),
+            ]
+            link.restore()
+            back = [client.get(path) for path in ("/healthz", CLAIM, "/v1/claims?q=botox")]
+            edited = client.patch(CLAIM, json={"title": "Back"}, headers={"If-Match": etag})
+    finally:
+        link.cut()
+
+    for answer in gone:
+        assert_unavailable(answer)
+    assert [answer.status_code for answer in back] == [200, 200, 200]  # no restart, no error
+    assert edited.status_code == 200
+
+
+def test_connections_killed_under_the_server_are_replaced_without_an_error(
+    tmp_path: Path,
+) -> None:
+    name = f"kb-killed-{uuid.uuid4().hex[:8]}"
+    url = make_url(database_url("postgresql", tmp_path)).update_query_dict(
+        {"application_name": name}
+    )
+    served = url.render_as_string(hide_password=False)
+    load_database(served, DATA_DIR)
+    engine = make_engine(Settings(database_url=served))
+    key = auth.create_key(engine, "killed")
+    with uvicorn_serving(served) as base, LiveServer(base, key).client() as client:
+        etag = client.get(CLAIM).headers["etag"]
+        assert client.get("/v1/claims?q=dose").status_code == 200
+        assert client.get("/healthz").status_code == 200
+        with engine.connect() as connection:
+            killed = connection.execute(
+                text(
+                    "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                    "WHERE application_name = :name AND pid <> pg_backend_pid()"
+                ),
+                {"name": name},
+            ).scalar_one()
+        after = [client.get(path) for path in ("/healthz", CLAIM, "/v1/claims?q=allergic")]
+        edited = client.patch(CLAIM, json={"title": "After"}, headers={"If-Match": etag})
+    engine.dispose()
+
+    assert killed >= 3  # the pool's, the key reader's and the revision reader's
+    assert [answer.status_code for answer in after] == [200, 200, 200]
+    assert edited.status_code == 200

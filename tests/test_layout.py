@@ -46,6 +46,7 @@ def test_the_top_of_api_holds_only_the_entry_points_and_the_role_packages() -> N
     assert set(PARTS) == ENTRY_POINTS | {
         "config",
         "errors",
+        "logs",
         "records",
         "store",
         "writes",

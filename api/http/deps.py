@@ -14,6 +14,7 @@ from api.errors import PreconditionRequired, Unauthorized
 from api.http.auth import key_owner
 from api.http.negotiation import Format, negotiate
 from api.http.paging import DIGITS, PageParams, cursor_param, page_params
+from api.http.rate_limits import RateLimits
 from api.records.fields import Certainty, ClaimStatus, ClaimType, MigraineEffect, Slug
 from api.store.key_reads import KeyReader
 from api.store.reads import ClaimFilter
@@ -66,18 +67,36 @@ bearer = HTTPBearer(
 )
 
 
+async def get_rate_limits(request: Request) -> RateLimits:
+    return request.app.state.rate_limits  # type: ignore[no-any-return]
+
+
+RateLimitsDep = Annotated[RateLimits, Depends(get_rate_limits)]
+
+
 async def curator(
+    request: Request,
     reader: KeyReaderDep,
+    limits: RateLimitsDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
 ) -> str:
-    """The name of the key a write came with; 401 unless it is a live key."""
+    """The name of the key a write came with; 401 unless it is a live key, 429 when its
+    address failed too often or the key wrote too often (`rate_limits`)."""
+    address = request.client.host if request.client else "unknown"
+    limits.refuse_if_spent(
+        limits.failures,
+        address,
+        "Too many failed authentications from this address; wait before trying again.",
+    )
     if credentials is None:
         raise Unauthorized(
             "This request changes data: send an API key as `Authorization: Bearer <key>`."
         )
     owner = await key_owner(reader, credentials.credentials)
     if owner is None:
+        limits.count(limits.failures, address)
         raise Unauthorized("The API key is not valid (unknown or revoked).")
+    limits.spend(limits.writes, owner, "This key has made too many changes for now; wait.")
     return owner
 
 

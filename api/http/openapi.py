@@ -6,6 +6,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 from api.http.middleware.etag import CACHE_CONTROL
+from api.http.paging import CURSOR_EXAMPLES
 from api.http.problems import problem_responses
 from api.records.problems import Problem
 
@@ -76,12 +77,27 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             "description": "Not Modified: the ETag in If-None-Match still matches.",
             "headers": dict(_CACHING_HEADERS),
         }
+    for path, example in CURSOR_EXAMPLES.items():
+        for parameter in document["paths"][path]["get"]["parameters"]:
+            if parameter["name"] == "cursor":
+                parameter["schema"]["examples"] = [example]
     for item in document["paths"].values():
-        for operation in item.values():
-            operation["responses"].setdefault("503", _UNAVAILABLE)
+        for method, operation in item.items():
+            responses = operation["responses"]
+            responses.setdefault("503", _UNAVAILABLE)
+            if method != "get":
+                responses.setdefault("504", _UNCONFIRMED)
+            for status in (414, 431):  # any request, before any route reads it
+                responses.setdefault(str(status), problem_responses(status)[status])
     _claim_body(document)
     return document
 
+
+_UNCONFIRMED = {
+    **problem_responses(504)[504],
+    "description": "Gateway Timeout: the database did not confirm the change in time; it may "
+    "or may not be applied. Read the record (its ETag) before sending it again.",
+}
 
 _UNAVAILABLE = {
     **problem_responses(503)[503],

@@ -14,10 +14,16 @@ from api.store.cursors import MAX_OFFSET
 
 MAX_LIMIT = 500
 MAX_CURSOR = 2048
-EXAMPLE_CURSOR = (  # the third claim of the article onwards, in article order
-    "eyJzb3J0IjoiYXJ0aWNsZSIsImtleSI6WyJjYW4tYm90b3gtZm9yLW1pZ3JhaW5lcy1tYWtlLXRoZW0td29yc2Ui"
-    "LDExNywyMzksImJvdG94LWdhaW5pbmctcG9wdWxhcml0eS1mb3ItbWlncmFpbmUiXSwib2Zmc2V0IjoyfQ"
-)
+CURSOR_EXAMPLES = {
+    # The third claim of the article onwards, in article order.
+    "/v1/claims": "eyJzb3J0IjoiYXJ0aWNsZSIsImtleSI6WyJjYW4tYm90b3gtZm9yLW1pZ3JhaW5lcy1tYWtlLXRo"
+    "ZW0td29yc2UiLDExNywyMzksImJvdG94LWdhaW5pbmctcG9wdWxhcml0eS1mb3ItbWlncmFpbmUiXSwib2Zmc2V0IjoyfQ",
+    # The third risk factor onwards, by rank.
+    "/v1/risk-factors": "eyJzb3J0IjoicmFuayIsImtleSI6WzIsImNhbi1ib3RveC1mb3ItbWlncmFpbmVzLW1ha2Ut"
+    "dGhlbS13b3JzZSIsMTczOSwxODcxLCJyaXNrLWZhY3Rvci1hbGxlcmdpYy1yZWFjdGlvbnMiXSwib2Zmc2V0IjoyfQ",
+}
+"""A real `links.next` cursor of each list that takes one: a cursor is made for its list's
+order, so one list's is refused by another (the OpenAPI document gives each its own)."""
 
 
 def _written_as_digits(value: Any) -> Any:
@@ -67,8 +73,9 @@ async def cursor_param(
         Query(
             max_length=MAX_CURSOR,
             description="Opaque position from a previous answer's `links.next`: the page "
-            "after it, found by key rather than by counting (use instead of `offset`).",
-            examples=[EXAMPLE_CURSOR],
+            "after it, found by key rather than by counting (use instead of `offset`). "
+            "Only positions this list gave out are accepted (422 otherwise): take it from "
+            "`links.next`, never build one.",
         ),
     ] = None,
 ) -> str | None:

@@ -47,6 +47,11 @@ def problem_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
     }
 
 
+WRITE_PROBLEMS = (400, 401, 413, 415, 422, 429)
+"""What any write may answer: unreadable JSON, no key, too large, not JSON, invalid
+fields, too many."""
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ApiError, _api_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
@@ -102,6 +107,8 @@ async def _invalid_request(_request: Request, exc: Exception) -> ProblemResponse
 
 
 def _message(error: dict[str, Any]) -> str:
+    if error.get("type") == "json_invalid":  # the reader's own words say what is wrong
+        return f"The body is not valid JSON: {error.get('ctx', {}).get('error', 'unreadable')}"
     message = str(error.get("msg", "Invalid value")).removeprefix("Value error, ")
     if "input" in error and error.get("type") != "missing":
         shown = repr(error["input"])

@@ -19,11 +19,13 @@ from api.records.fields import (
     Certainty,
     ClaimStatus,
     ClaimType,
+    Line,
     MigraineEffect,
-    NonBlank,
+    Prose,
     RelationKind,
     Slug,
     StrictInt,
+    Verbatim,
 )
 
 
@@ -67,18 +69,18 @@ class ClaimBase(BaseModel):
         description="Id of the source the claim is quoted from.",
         examples=["can-botox-for-migraines-make-them-worse"],
     )
-    title: NonBlank = Field(
+    title: Line = Field(
         description="Short title; a risk factor's title is its heading in the source.",
         examples=["Allergic Reactions"],
     )
-    statement: NonBlank = Field(
+    statement: Prose = Field(
         description="The claim in one plain sentence, no stronger than the source puts it.",
         examples=[
             "In rare cases, a person may have an allergic reaction to Botox, which can lead "
             "to worse migraines or other symptoms."
         ],
     )
-    quote: NonBlank = Field(
+    quote: Verbatim = Field(
         description="The source's exact words the claim rests on.",
         examples=["In rare cases, individuals may have an allergic reaction to Botox"],
     )
@@ -97,7 +99,7 @@ class ClaimBase(BaseModel):
         description="How strongly the source asserts the claim: asserted, typical "
         "(generally true), hypothesized (believed), possible (may/can) or rare.",
     )
-    hedges: list[NonBlank] = Field(
+    hedges: list[Verbatim] = Field(
         default_factory=list,
         description="The hedging words of the quote, verbatim, that set the certainty.",
         examples=[["In rare cases", "may", "can"]],
@@ -120,7 +122,7 @@ class ClaimBase(BaseModel):
         description="`active`, or `retracted`: withdrawn by a curator, hidden from lists "
         "unless asked for with `status`, still served at its id.",
     )
-    retraction_reason: NonBlank | None = Field(
+    retraction_reason: Prose | None = Field(
         default=None,
         exclude_if=lambda value: value is None,
         description="Only on retracted claims: why the claim was withdrawn.",
@@ -206,10 +208,8 @@ class RegulatoryClaim(ClaimBase):
 
     verbatim_fields = ("authority", "indication")
     type: Literal[ClaimType.regulatory] = Field(description="Claim type.")
-    authority: NonBlank = Field(
-        description="The regulator, as named in the quote.", examples=["FDA"]
-    )
-    indication: NonBlank = Field(
+    authority: Prose = Field(description="The regulator, as named in the quote.", examples=["FDA"])
+    indication: Prose = Field(
         description="What the approval covers, in the quote's words.",
         examples=["chronic migraines"],
     )
@@ -222,11 +222,11 @@ class AdministrationClaim(ClaimBase):
 
     verbatim_fields = ("method", "sites")
     type: Literal[ClaimType.administration] = Field(description="Claim type.")
-    method: NonBlank = Field(
+    method: Prose = Field(
         description="How it is given, in the quote's words.",
         examples=["injecting small amounts of Botox"],
     )
-    sites: NonBlank = Field(
+    sites: Prose = Field(
         description="Where it is given, in the quote's words.",
         examples=["specific areas of the head and neck"],
     )
@@ -255,13 +255,13 @@ class MechanismClaim(ClaimBase):
 
     verbatim_fields = ("target", "action")
     type: Literal[ClaimType.mechanism] = Field(description="Claim type.")
-    target: NonBlank = Field(
+    target: Prose = Field(
         description="What the treatment acts on, in the quote's words.",
         examples=[
             "neurotransmitters that contribute to the pain signals associated with migraines"
         ],
     )
-    action: NonBlank = Field(
+    action: Prose = Field(
         description="What it does to the target, in the quote's words.",
         examples=["blocking the release"],
     )
@@ -295,7 +295,7 @@ class RiskFactorClaim(ClaimBase):
         description="Position in the source's numbered list of risk factors (1 is first).",
         examples=[2],
     )
-    outcome: NonBlank = Field(
+    outcome: Prose = Field(
         description="What the factor can lead to, in the quote's words.",
         examples=["an exacerbation of migraines or other symptoms"],
     )
@@ -308,7 +308,7 @@ class ConclusionClaim(ClaimBase):
 
     verbatim_fields = ("recommendations",)
     type: Literal[ClaimType.conclusion] = Field(description="Claim type.")
-    recommendations: list[NonBlank] = Field(
+    recommendations: list[Prose] = Field(
         default_factory=list,
         description="The advice the conclusion gives, each in the quote's words.",
         examples=[
@@ -327,7 +327,7 @@ class RecommendationClaim(ClaimBase):
 
     verbatim_fields = ("action",)
     type: Literal[ClaimType.recommendation] = Field(description="Claim type.")
-    action: NonBlank = Field(
+    action: Prose = Field(
         description="What the source advises doing, in the quote's words.",
         examples=["consult with their healthcare providers"],
     )
@@ -366,19 +366,19 @@ class ClaimPatch(BaseModel):
     type: ClaimType | None = Field(
         default=None, description="A new type; the fields of that type must then be valid."
     )
-    title: NonBlank | None = Field(default=None, description="A new title.")
-    statement: NonBlank | None = Field(
+    title: Line | None = Field(default=None, description="A new title.")
+    statement: Prose | None = Field(
         default=None,
         description="A new statement: no stronger than the quote.",
         examples=["In rare cases, a person may have an allergic reaction to Botox."],
     )
-    quote: NonBlank | None = Field(
+    quote: Verbatim | None = Field(
         default=None, description="New exact words of the source (offsets found if unique)."
     )
     start: StrictInt | None = Field(default=None, ge=0, description="New start offset.")
     end: StrictInt | None = Field(default=None, gt=0, description="New end offset.")
     certainty: Certainty | None = Field(default=None, description="New certainty.")
-    hedges: list[NonBlank] | None = Field(default=None, description="New hedges, verbatim.")
+    hedges: list[Verbatim] | None = Field(default=None, description="New hedges, verbatim.")
     migraine_effect: MigraineEffect | None = Field(default=None, description="New effect.")
     tags: list[Slug] | None = Field(
         default=None, description="The new list of tags (it replaces the old one)."
@@ -391,8 +391,7 @@ class ClaimPatch(BaseModel):
 class Retraction(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reason: NonBlank = Field(
-        max_length=2000,
+    reason: Prose = Field(
         description="Why the claim is withdrawn; served with it as `retraction_reason`.",
         examples=["The statement said more than the quote does."],
     )

@@ -36,8 +36,46 @@ def storable(text: str) -> str:
     return text
 
 
+HIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # controls, but tab, line feed, return
+    "\u200b\u2060\ufeff"  # zero-width space, word joiner, byte order mark
+    "\u202a-\u202e\u2066-\u2069]"  # bidirectional embeddings, overrides, isolates
+)
+"""Characters that show nothing or change how the text around them shows: control
+characters (tab and line breaks aside), zero-width spaces and joiners that join nothing
+(U+200B, U+2060, U+FEFF), and the bidirectional embeddings, overrides and isolates that
+reorder what a reader sees ("Trojan Source"). Marks a script needs (U+200C, U+200D,
+U+200E, U+200F) are kept."""
+
+
+def readable(text: str) -> str:
+    """Text a curator writes for people to read: storable, not blank, and showing what it
+    says (nothing in HIDDEN)."""
+    storable(text)
+    if not text.strip():
+        raise ValueError("text may not be blank")
+    if found := HIDDEN.search(text):
+        raise ValueError(
+            f"text may not contain U+{ord(found.group()):04X}, which a reader cannot see"
+        )
+    return text
+
+
+def one_line(text: str) -> str:
+    readable(text)
+    if "\n" in text or "\r" in text:
+        raise ValueError("text must be one line")
+    return text
+
+
 Text = Annotated[str, AfterValidator(storable)]
-NonBlank = Annotated[Text, StringConstraints(strip_whitespace=False, min_length=1)]
+"""Any storable text: a source's own, stored byte for byte."""
+Verbatim = Annotated[str, StringConstraints(min_length=1), AfterValidator(storable)]
+"""A source's exact words (a quote, a hedge): whatever the source holds, never blank."""
+Prose = Annotated[str, StringConstraints(max_length=2000), AfterValidator(readable)]
+"""A curator's sentences (a statement, a description)."""
+Line = Annotated[str, StringConstraints(max_length=200), AfterValidator(one_line)]
+"""A curator's one-line text (a title, a label)."""
 StrictInt = Annotated[int, Strict()]
 """Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""
 

@@ -9,7 +9,7 @@ from pydantic import (
     StringConstraints,
 )
 
-from api.records.fields import IsoDate, NonBlank, Slug, Text
+from api.records.fields import IsoDate, Line, Prose, Slug, Text
 
 
 class CodedConcept(BaseModel):
@@ -17,18 +17,18 @@ class CodedConcept(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    system: NonBlank = Field(description="The code system's canonical URI.")
-    code: NonBlank = Field(description="The code in that system.")
-    display: NonBlank = Field(description="The code system's display text for the code.")
-    cited_from: NonBlank = Field(description="Where the code was verified (a URL).")
+    system: Line = Field(description="The code system's canonical URI.")
+    code: Line = Field(description="The code in that system.")
+    display: Line = Field(description="The code system's display text for the code.")
+    cited_from: Line = Field(description="Where the code was verified (a URL).")
 
 
 class TagBase(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     slug: Slug = Field(description="Stable id of the tag.", examples=["allergy"])
-    label: NonBlank = Field(description="Human-readable name.", examples=["Allergy"])
-    description: NonBlank = Field(
+    label: Line = Field(description="Human-readable name.", examples=["Allergy"])
+    description: Prose = Field(
         description="What claims with this tag are about.",
         examples=["Allergic reactions to a treatment."],
     )
@@ -60,8 +60,8 @@ class TagPatch(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    label: NonBlank | None = Field(default=None, description="New label.", examples=["Allergy"])
-    description: NonBlank | None = Field(default=None, description="New description.")
+    label: Line | None = Field(default=None, description="New label.", examples=["Allergy"])
+    description: Prose | None = Field(default=None, description="New description.")
     codes: list[CodedConcept] | None = Field(default=None, description="New list of codes.")
 
 
@@ -71,18 +71,18 @@ class SourceBase(BaseModel):
     id: Slug = Field(
         description="Stable id of the source.", examples=["can-botox-for-migraines-make-them-worse"]
     )
-    title: NonBlank = Field(
+    title: Line = Field(
         description="The source's own title.", examples=["Can Botox for Migraines Make Them Worse?"]
     )
-    author: Text | None = Field(default=None, description="Author, when the source names one.")
+    author: Line | None = Field(default=None, description="Author, when the source names one.")
     published: IsoDate | None = Field(
         default=None, description="Publication date (YYYY-MM-DD), when stated."
     )
-    url: Text | None = Field(
+    url: Line | None = Field(
         default=None, description="Where the source was published, when known."
     )
-    language: NonBlank = Field(description="BCP 47 language tag of the text.", examples=["en"])
-    media_type: NonBlank = Field(description="Media type of the text.", examples=["text/plain"])
+    language: Line = Field(description="BCP 47 language tag of the text.", examples=["en"])
+    media_type: Line = Field(description="Media type of the text.", examples=["text/plain"])
     sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")] = Field(
         description="SHA-256 of the text's bytes (UTF-8), hex; verify quotes against it.",
         examples=["1527fd68f0ca1aa8beb7a5797210854a3741c005275dd52bf9374c4f93d97040"],
@@ -92,7 +92,7 @@ class SourceBase(BaseModel):
 class SourceRecord(SourceBase):
     """A source as data/sources.yaml holds it: its text lives in a file beside it."""
 
-    file: NonBlank = Field(description="Path of the text file, relative to the data folder.")
+    file: Line = Field(description="Path of the text file, relative to the data folder.")
 
 
 class SourceCreate(SourceBase):

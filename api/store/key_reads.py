@@ -48,6 +48,10 @@ class Compiled(NamedTuple):
     """SQLite: the namedtuple its rows are made into (psycopg makes its own)."""
 
 
+class _DeadConnection(Exception):
+    """A pooled connection found closed by the server when used."""
+
+
 class KeyReader:
     def __init__(self, engine: Engine, settings: Settings) -> None:
         self.engine = engine
@@ -87,13 +91,15 @@ class KeyReader:
             # Past the pool's wait and the statement's own limit, only a network that
             # drops packets is left: that must not hold the request either.
             async with asyncio.timeout(self._timeout):
-                async with self._pool.connection() as connection:
-                    self._in_use += 1
-                    try:
-                        cursor = await connection.execute(sql, params)
-                        return await cursor.fetchone()
-                    finally:
-                        self._in_use -= 1
+                try:
+                    return await self._fetch(self._pool, sql, params)
+                except _DeadConnection:
+                    # Killed while pooled (a server restart, pg_terminate_backend): the
+                    # others likely were too. Drop every dead one, then once more.
+                    await self._pool.check()
+                    return await self._fetch(self._pool, sql, params)
+        except _DeadConnection as dead:
+            raise exc.OperationalError(sql, params, dead.__cause__ or dead) from None
         except PoolTimeout as error:
             if self._in_use < self._pool.max_size:  # not all taken: none could be opened
                 raise exc.OperationalError(sql, params, error) from None
@@ -102,6 +108,21 @@ class KeyReader:
             raise exc.OperationalError(sql, params, error) from None
         except psycopg.Error as error:
             raise exc.DBAPIError.instance(sql, params, error, psycopg.Error) from None
+
+    async def _fetch(
+        self, pool: AsyncConnectionPool[psycopg.AsyncConnection[Row]], sql: str, params: Any
+    ) -> Row | None:
+        async with pool.connection() as connection:
+            self._in_use += 1
+            try:
+                cursor = await connection.execute(sql, params)
+                return await cursor.fetchone()
+            except psycopg.OperationalError as error:
+                if connection.broken:
+                    raise _DeadConnection from error
+                raise
+            finally:
+                self._in_use -= 1
 
     def _compile(self, statement: Select[Any]) -> Compiled:
         compiled = statement.compile(dialect=self.engine.dialect)

@@ -129,17 +129,27 @@ class PostgresRevision:
         try:
             # A network that drops packets must not hold every read of the worker.
             async with asyncio.timeout(READ_TIMEOUT_SECONDS):
-                if self._connection is None or self._connection.closed:
-                    self._connection = await psycopg.AsyncConnection.connect(
-                        self._conninfo, autocommit=True
-                    )
-                cursor = await self._connection.execute(LATEST)
-                row = await cursor.fetchone()
+                try:
+                    row = await self._latest()
+                except psycopg.OperationalError:
+                    if self._connection is None or not self._connection.broken:
+                        raise
+                    # Killed under us (a server restart): once more, on a new connection.
+                    await self.aclose()
+                    row = await self._latest()
         except (psycopg.Error, TimeoutError):
             log.warning("data revision unreadable: answers are computed", exc_info=True)
             await self.aclose()
             return None
         return (int(row[0]), str(row[1])) if row is not None else NO_CHANGES
+
+    async def _latest(self) -> tuple[int, object] | None:
+        if self._connection is None or self._connection.closed:
+            self._connection = await psycopg.AsyncConnection.connect(
+                self._conninfo, autocommit=True
+            )
+        cursor = await self._connection.execute(LATEST)
+        return await cursor.fetchone()
 
     async def aclose(self) -> None:
         connection, self._connection = self._connection, None

@@ -21,6 +21,7 @@ connection): a worker busy to capacity is busy, not down.
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -43,8 +44,10 @@ class ConcurrencyLimitMiddleware:
         wait_seconds: float,
         deadline_seconds: float,
         exempt: frozenset[str],
+        on_shed: Callable[[str], None],
     ) -> None:
         self.app = app
+        self.on_shed = on_shed
         self.deadline_seconds = deadline_seconds
         self.exempt = exempt
         self.wait_seconds = wait_seconds
@@ -58,6 +61,7 @@ class ConcurrencyLimitMiddleware:
             return
         if not await self._acquire():
             log.warning("shed %s %s: worker at capacity", scope["method"], scope["path"])
+            self.on_shed("capacity")
             await at_capacity()(scope, receive, send)
             return
         answer = Answer(send)
@@ -70,6 +74,7 @@ class ConcurrencyLimitMiddleware:
                 await work
                 return
             answer.abandoned = True
+            self.on_shed("deadline")
             log.error(
                 "no answer in %.1f s to %s %s: answered for it",
                 self.deadline_seconds,

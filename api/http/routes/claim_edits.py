@@ -8,7 +8,8 @@ from fastapi import APIRouter, Body, Path, Request, Response
 from api.errors import NotFoundError
 from api.http.deps import ClaimId, CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep
 from api.http.paging import envelope, location
-from api.http.problems import problem_responses
+from api.http.problems import WRITE_PROBLEMS, problem_responses
+from api.http.strict_json import StrictJsonRoute
 from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import Claim, ClaimPatch, ClaimRevision, Relation, Retraction
 from api.records.fields import RelationKind, Slug
@@ -17,10 +18,10 @@ from api.store import changelog
 from api.writes import curation
 from api.writes.preconditions import revision_etag
 
-router = APIRouter(prefix="/v1/claims", tags=["claims"])
+router = APIRouter(route_class=StrictJsonRoute, prefix="/v1/claims", tags=["claims"])
 
-WRITE_ERRORS = problem_responses(400, 401, 413, 422)
-CHANGE_ERRORS = problem_responses(400, 401, 404, 409, 412, 413, 422, 428)
+WRITE_ERRORS = problem_responses(*WRITE_PROBLEMS)
+CHANGE_ERRORS = problem_responses(*WRITE_PROBLEMS, 404, 409, 412, 428)
 MERGE_PATCH = "application/merge-patch+json"
 
 

@@ -4,13 +4,14 @@ from fastapi.responses import JSONResponse
 from api.http.deps import CuratorDep, EngineDep, PageDep, RecordFormat, SessionDep, SourceId
 from api.http.negotiation import JSONLD_RESPONSE, render
 from api.http.paging import envelope, location
-from api.http.problems import problem_responses
+from api.http.problems import WRITE_PROBLEMS, problem_responses
+from api.http.strict_json import StrictJsonRoute
 from api.records.pages import SourcePage
 from api.records.vocabulary import SourceCreate, SourceDetail
 from api.store import reads
 from api.writes import curation
 
-router = APIRouter(prefix="/v1/sources", tags=["sources"])
+router = APIRouter(route_class=StrictJsonRoute, prefix="/v1/sources", tags=["sources"])
 
 
 @router.get(
@@ -52,7 +53,7 @@ def get_source(
     summary="Add a source",
     status_code=201,
     response_model=SourceDetail,
-    responses=problem_responses(400, 401, 409, 413, 422),
+    responses=problem_responses(*WRITE_PROBLEMS, 409),
 )
 def create_source(
     source: SourceCreate,

@@ -5,14 +5,15 @@ from fastapi import APIRouter, Body, Depends, Request, Response
 from api.http.deps import CuratorDep, EngineDep, IfMatchDep, PageDep, SessionDep, TagSlug
 from api.http.negotiation import Format, negotiate
 from api.http.paging import envelope, location
-from api.http.problems import problem_responses
+from api.http.problems import WRITE_PROBLEMS, problem_responses
+from api.http.strict_json import StrictJsonRoute
 from api.records.pages import TagPage
 from api.records.vocabulary import TagPatch, TagPublic, TagRecord
 from api.store import reads
 from api.writes import curation
 from api.writes.preconditions import revision_etag
 
-router = APIRouter(prefix="/v1/tags", tags=["tags"])
+router = APIRouter(route_class=StrictJsonRoute, prefix="/v1/tags", tags=["tags"])
 
 
 JSON_ONLY = [Depends(negotiate(Format.json))]
@@ -55,7 +56,7 @@ def _with_etag(response: Response, tag: TagPublic) -> TagPublic:
     summary="Create a tag",
     status_code=201,
     response_model=TagPublic,
-    responses=problem_responses(400, 401, 409, 413, 422),
+    responses=problem_responses(*WRITE_PROBLEMS, 409),
 )
 def create_tag(
     tag: TagRecord,
@@ -75,7 +76,7 @@ def create_tag(
     "/{slug}",
     summary="Update a tag",
     response_model=TagPublic,
-    responses=problem_responses(400, 401, 404, 412, 413, 422, 428),
+    responses=problem_responses(*WRITE_PROBLEMS, 404, 412, 428),
 )
 def update_tag(
     slug: TagSlug,

@@ -1,4 +1,12 @@
-"""Request bodies past a size limit, refused as problem details."""
+"""Requests larger than the API reads, refused as problem details: a body past its limit
+(413), a URL (414) or header section (431) past theirs.
+
+The HTTP server buffers a request's line and headers before the API sees them, and
+uvicorn with httptools bounds neither (a 5 MB header was read and served) except a URL
+past about 64 KB, which it answers itself, in plain text. So these limits keep what the
+API does with a request small; a reverse proxy in front is what bounds the bytes a
+client may send at all (README, "In production").
+"""
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
@@ -6,11 +14,19 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.http.problems import problem
 
+MAX_URL_BYTES = 8 * 1024
+"""Longer than any link of ours (a search of 500 characters with every filter and a
+cursor is under 2 KB), as long as common servers and proxies accept."""
+MAX_HEADER_BYTES = 16 * 1024
+"""The header section's names and values together: nginx's default for one header line
+is 8 KB; a bearer key, conditions and a browser's own headers take well under 2 KB."""
 
-class BodyLimitMiddleware:
+
+class RequestLimitsMiddleware:
     """Refuse request bodies over `limit` bytes, as problem details: by Content-Length
     before anything is read, or as a chunked body crosses the limit. (FastAPI's own
-    `max_body_size` answers a declared oversize body in plain text.)"""
+    `max_body_size` answers a declared oversize body in plain text.) And a URL or a
+    header section past its bound, before anything else reads them."""
 
     def __init__(self, app: ASGIApp, limit: int) -> None:
         self.app, self.limit = app, limit
@@ -18,6 +34,14 @@ class BodyLimitMiddleware:
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if len(scope.get("raw_path") or b"") + len(scope["query_string"]) > MAX_URL_BYTES:
+            detail = f"The URL is longer than the limit of {MAX_URL_BYTES} bytes."
+            await problem(414, detail)(scope, receive, send)
+            return
+        if sum(len(name) + len(value) for name, value in scope["headers"]) > MAX_HEADER_BYTES:
+            detail = f"The request's headers take more than the limit of {MAX_HEADER_BYTES} bytes."
+            await problem(431, detail)(scope, receive, send)
             return
         detail = f"The request body is larger than the limit of {self.limit} bytes."
         declared = Headers(scope=scope).get("content-length", "")
