@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: serve test lint load check clean bench bench-levers bench-queries openapi
+.PHONY: serve test lint audit load check clean bench bench-levers bench-queries openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: $(VENV)/.installed-dev  ## ruff and mypy, failing on any finding
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+
+audit: $(VENV)/.installed-dev  ## known vulnerabilities in the installed packages (pip-audit)
+	$(BIN)/python scripts/audit_dependencies.py
 
 load: $(VENV)/.installed-app
 	$(BIN)/kb load

@@ -1,5 +1,9 @@
 """The `kb` command: check and load data/, and serve the API."""
 
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,6 +18,7 @@ from api.logs import LOGGING
 from api.store import migrate
 from api.store.engine import make_engine
 from api.writes import data_folder, loader
+from api.writes.progress import Progress, silent
 from api.writes.validation import DataError
 
 
@@ -44,6 +49,26 @@ DataDir = Annotated[
     Path | None,
     typer.Argument(help="Data folder (default: the repo's data/).", show_default=False),
 ]
+
+
+@contextmanager
+def _progress_on_a_terminal() -> Iterator[Progress]:
+    """Each step on one line of standard error, rewritten in place with the time so far,
+    then wiped; nothing at all when standard error is not a terminal (piped, logged)."""
+    if not sys.stderr.isatty():
+        yield silent
+        return
+    started = time.monotonic()
+
+    def show(step: str) -> None:
+        sys.stderr.write(f"\r\x1b[2K{time.monotonic() - started:6.1f} s  {step}")
+        sys.stderr.flush()
+
+    try:
+        yield show
+    finally:
+        sys.stderr.write("\r\x1b[2K")
+        sys.stderr.flush()
 
 
 def _refuse(error: DataError) -> typer.Exit:
@@ -79,13 +104,17 @@ def _migrate_and_load(
     folder = data_dir or settings.data_dir
     engine = make_engine(settings)
     try:
-        if only_if_changed:
-            migrate.upgrade(engine)
-            report = loader.load(engine=engine, data_dir=folder, only_if_changed=True)
-        else:
-            data = data_folder.read_data(folder)
-            migrate.upgrade(engine)
-            report = loader.sync(engine=engine, data=data, force=force)
+        with _progress_on_a_terminal() as progress:
+            if only_if_changed:
+                migrate.upgrade(engine)
+                report = loader.load(
+                    engine=engine, data_dir=folder, only_if_changed=True, progress=progress
+                )
+            else:
+                data = data_folder.read_data(folder, progress)
+                progress("bringing the database's schema up to date")
+                migrate.upgrade(engine)
+                report = loader.sync(engine=engine, data=data, force=force, progress=progress)
     except DataError as error:
         raise _refuse(error) from None
     finally:
@@ -121,7 +150,8 @@ def export(
     engine = make_engine(settings)
     try:
         migrate.upgrade(engine)
-        counts = write_data(engine, out)
+        with _progress_on_a_terminal() as progress:
+            counts = write_data(engine, out, progress)
     finally:
         engine.dispose()
     typer.echo(
@@ -213,9 +243,9 @@ def synth(
     """Write a synthetic data folder, loadable with `kb load OUT`, for scale tests."""
     from api.writes.synth import synthesize
 
-    total = synthesize(
-        out, claims=claims, seed=seed, include=REPO_ROOT / "data" if with_article else None
-    )
+    include = REPO_ROOT / "data" if with_article else None
+    with _progress_on_a_terminal() as progress:
+        total = synthesize(out, claims=claims, seed=seed, include=include, progress=progress)
     typer.echo(f"wrote {total} claims to {out}")
 
 

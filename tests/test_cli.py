@@ -1,5 +1,10 @@
 """The `kb` command, as a curator runs it."""
 
+import contextlib
+import os
+import pty
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -97,3 +102,24 @@ def test_refused_data_leaves_even_a_new_database_untouched(
     engine = create_engine(settings.database_url)
     assert inspect(engine).get_table_names() == []
     engine.dispose()
+
+
+def test_long_commands_show_their_progress_on_a_terminal_only(
+    kb: CliRunner, tmp_path: Path
+) -> None:
+    piped = kb.invoke(app, ["synth", str(tmp_path / "piped"), "--claims", "20000"])
+    terminal, shown = pty.openpty()
+    command = [sys.executable, "-m", "api.cli", "synth", str(tmp_path / "seen")]
+    ran = subprocess.run(
+        [*command, "--claims", "20000"], stderr=shown, capture_output=False, timeout=300
+    )
+    os.close(shown)
+    seen = b""
+    with contextlib.suppress(OSError):  # the terminal's end reads EIO once all is read
+        while chunk := os.read(terminal, 4096):
+            seen += chunk
+    os.close(terminal)
+
+    assert piped.exit_code == 0 and piped.stderr == ""
+    assert ran.returncode == 0
+    assert b"10,000 of 20,000 claims" in seen and seen.endswith(b"\r\x1b[2K")

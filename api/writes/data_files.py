@@ -20,6 +20,7 @@ from api.records.vocabulary import SourceRecord
 from api.store import reads
 from api.store.engine import read_snapshot
 from api.writes.data_folder import DataYamlLoader
+from api.writes.progress import Progress, silent
 
 HEADER = (
     "# Written by `kb export` from the database; data/README.md explains every field.\n"
@@ -29,7 +30,7 @@ OWNED = ("sources.yaml", "tags.yaml", "sources", "claims")
 """What an export writes in its folder; everything else there (README.md) is left alone."""
 
 
-def write_data(engine: Engine, out: Path) -> dict[str, int]:
+def write_data(engine: Engine, out: Path, progress: Progress = silent) -> dict[str, int]:
     """Write every source, tag and claim under `out`; return how many of each."""
     sources: list[dict[str, Any]] = []
     texts: dict[str, str] = {}
@@ -37,7 +38,9 @@ def write_data(engine: Engine, out: Path) -> dict[str, int]:
     claims: dict[str, list[dict[str, Any]]] = defaultdict(list)
     with Session(engine) as session:
         read_snapshot(session)  # one state of the data, even while curators write
-        for record in reads.export_records(session=session):
+        for count, record in enumerate(reads.export_records(session=session), 1):
+            if count % 10_000 == 0:
+                progress(f"read {count:,} records")
             kind = record.pop("kind")
             if kind == "source":
                 texts[record["id"]] = record["text"]
@@ -50,6 +53,7 @@ def write_data(engine: Engine, out: Path) -> dict[str, int]:
             elif kind == "claim":
                 claims[record.pop("source")].append(_claim(record))
 
+    progress(f"writing {sum(map(len, claims.values())):,} claims to {out}")
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out, prefix=".export-") as scratch:
         staged = Path(scratch)

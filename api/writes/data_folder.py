@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 from api.records.claims import CLAIM_ADAPTER, Claim
 from api.records.vocabulary import SourceRecord, TagRecord
+from api.writes.progress import Progress, silent
 from api.writes.validation import (
     AlreadyRefused,
     DataError,
@@ -83,7 +84,7 @@ def fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
-def read_data(data_dir: Path) -> DataSet:
+def read_data(data_dir: Path, progress: Progress = silent) -> DataSet:
     """Read and check all of data_dir; raise DataError listing every problem found."""
     if not data_dir.is_dir():
         raise DataError([DataProblem(str(data_dir), "folder", "is not a folder")])
@@ -106,9 +107,11 @@ def read_data(data_dir: Path) -> DataSet:
     claim_files = sorted(p for p in claims_dir.glob("*") if p.suffix in {".yaml", ".json"})
     if not claim_files:
         reader.problem(claims_dir, "folder", "holds no *.yaml or *.json claim files")
-    for path in claim_files:
+    for count, path in enumerate(claim_files, 1):
         claims += reader.claim_file(path)
+        progress(f"read {count:,} of {len(claim_files):,} claim files ({len(claims):,} claims)")
 
+    progress(f"checking {len(claims):,} claims against their sources and each other")
     problems = reader.problems + check_all(
         sources=sources, texts=texts, tags=tags, claims=claims, refused=reader.refused
     )

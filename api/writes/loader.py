@@ -23,6 +23,7 @@ from api.store.engine import IN_BATCH, chunks, has_statistics, lock_for_writing,
 from api.store.reads import claims_from_rows, latest_fingerprint
 from api.store.rows import article_key, claim_row, document, relation_rows, served, tag_rows
 from api.writes.data_folder import DataSet, fingerprint, read_data
+from api.writes.progress import Progress, silent
 from api.writes.validation import (
     DataError,
     DataProblem,
@@ -54,7 +55,12 @@ class LoadReport:
 
 
 def load(
-    *, engine: Engine, data_dir: Path, only_if_changed: bool = False, force: bool = False
+    *,
+    engine: Engine,
+    data_dir: Path,
+    only_if_changed: bool = False,
+    force: bool = False,
+    progress: Progress = silent,
 ) -> LoadReport:
     """Validate data_dir, then sync the database to it in a single transaction.
 
@@ -74,24 +80,31 @@ def load(
                     lock_for_writing(session)
                     render_missing_documents(session)
             return LoadReport(skipped=True)
-    return sync(engine=engine, data=read_data(data_dir), force=force)
+    data = read_data(data_dir, progress)
+    return sync(engine=engine, data=data, force=force, progress=progress)
 
 
-def sync(*, engine: Engine, data: DataSet, force: bool = False) -> LoadReport:
+def sync(
+    *, engine: Engine, data: DataSet, force: bool = False, progress: Progress = silent
+) -> LoadReport:
     """Make the database hold exactly `data` (already validated), in one transaction.
 
     A load that would overwrite or delete a record whose last change came through the
     API is refused, unless forced: those edits reach data/ by `kb export`, not by loss.
     """
     report = LoadReport()
+    progress("waiting for the database's writer lock")
     with Session(engine) as session, session.begin():
         lock_for_writing(session)  # after a curator's write, not interleaved with it
+        progress(f"writing {len(data.claims):,} claims' changes in one transaction")
         _sync(session, data, report, force=force)
         render_missing_documents(session)
+        progress("committing")
         # The load log names data revisions (the export's ETag): only a change makes one.
         if report.total_changes:
             session.add(tables.DataLoad(fingerprint=data.fingerprint, loaded_at=datetime.now(UTC)))
     if report.total_changes:
+        progress("refreshing the query planner's statistics")
         refresh_statistics(engine)
     return report
 

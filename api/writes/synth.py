@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from api.records.fields import Certainty, ClaimType, MigraineEffect, RelationKind
+from api.writes.progress import Progress, silent
 
 CLAIMS_PER_SOURCE = 200
 SYNTHETIC_TAGS = 300
@@ -228,7 +229,14 @@ def _other(rng: random.Random) -> _Claim:
     )
 
 
-def synthesize(out: Path, *, claims: int, seed: int = 1, include: Path | None = None) -> int:
+def synthesize(
+    out: Path,
+    *,
+    claims: int,
+    seed: int = 1,
+    include: Path | None = None,
+    progress: Progress = silent,
+) -> int:
     """Write a data folder with `claims` synthetic claims (plus `include`'s data, if given).
 
     Returns how many claims were written in all.
@@ -259,6 +267,8 @@ def synthesize(out: Path, *, claims: int, seed: int = 1, include: Path | None = 
 
     n_sources = max(1, -(-claims // CLAIMS_PER_SOURCE))
     for s in range(n_sources):
+        if (made_so_far := s * CLAIMS_PER_SOURCE) and made_so_far % 10_000 == 0:
+            progress(f"{made_so_far:,} of {claims:,} claims")
         source_id = f"synthetic-source-{s:05d}"
         count = min(CLAIMS_PER_SOURCE, claims - s * CLAIMS_PER_SOURCE)
         text, records = f"Synthetic article {s}", list[dict[str, Any]]()
