@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import httpx
 import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, inspect
@@ -34,6 +35,19 @@ class Curator:
     @property
     def auth(self) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.key}"}
+
+
+@dataclass
+class LiveServer:
+    """A real server (uvicorn) at `base`, and a curator's key for it."""
+
+    base: str
+    key: str
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.base, headers={"Authorization": f"Bearer {self.key}"}, timeout=30
+        )
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:

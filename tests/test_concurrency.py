@@ -4,11 +4,9 @@ revision through, and no accepted edit is ever lost."""
 
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 
 from api.config import Settings
@@ -17,25 +15,15 @@ from api.store import migrate
 from api.store.engine import make_engine
 from api.writes import loader
 from tests.conftest import BACKENDS, DATA_DIR, database_url, uvicorn_serving
+from tests.helpers import LiveServer
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
 CLIENTS = 12
 T = TypeVar("T")
 
 
-@dataclass
-class Server:
-    base: str
-    key: str
-
-    def client(self) -> httpx.Client:
-        return httpx.Client(
-            base_url=self.base, headers={"Authorization": f"Bearer {self.key}"}, timeout=30
-        )
-
-
 @pytest.fixture(params=BACKENDS)
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
     url = database_url(request.param, tmp_path)
     engine = make_engine(Settings(database_url=url))
     migrate.upgrade(engine)
@@ -43,7 +31,7 @@ def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
     key = auth.create_key(engine, "concurrency")
     engine.dispose()
     with uvicorn_serving(url, workers=2) as base:
-        yield Server(base=base, key=key)
+        yield LiveServer(base=base, key=key)
 
 
 def all_at_once(count: int, work: Callable[[int], T]) -> list[T]:
@@ -64,7 +52,7 @@ def all_at_once(count: int, work: Callable[[int], T]) -> list[T]:
     return [result for result in results if result is not None]
 
 
-def test_of_many_edits_of_one_revision_exactly_one_wins(server: Server) -> None:
+def test_of_many_edits_of_one_revision_exactly_one_wins(server: LiveServer) -> None:
     with server.client() as client:
         etag = client.get(CLAIM).headers["etag"]
 
@@ -87,7 +75,7 @@ def test_of_many_edits_of_one_revision_exactly_one_wins(server: Server) -> None:
     assert [(r["revision"], r["action"]) for r in history] == [(2, "updated"), (1, "created")]
 
 
-def test_no_accepted_edit_is_lost(server: Server) -> None:
+def test_no_accepted_edit_is_lost(server: LiveServer) -> None:
     """Each client adds its mark to the title by read, modify, write, retrying on 412:
     every mark must be there at the end, one revision per edit."""
 

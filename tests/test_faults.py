@@ -26,20 +26,9 @@ from api.config import Settings
 from api.http import auth
 from api.store.engine import make_engine
 from tests.conftest import DATA_DIR, database_url, load_database, uvicorn_serving
-from tests.helpers import Curator, timed
+from tests.helpers import Curator, LiveServer, timed
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
-
-
-@dataclass
-class LiveServer:
-    base: str
-    key: str
-
-    def client(self) -> httpx.Client:
-        return httpx.Client(
-            base_url=self.base, headers={"Authorization": f"Bearer {self.key}"}, timeout=30
-        )
 
 
 @dataclass
@@ -47,14 +36,19 @@ class SQLiteServer(LiveServer):
     path: Path
 
 
-def loaded_file(path: Path) -> tuple[str, str]:
-    """A loaded SQLite database at `path` and a curator's key for it."""
-    url = f"sqlite:///{path}"
+def loaded_with_a_key(url: str) -> str:
+    """Load data/ into the database at `url`; a curator's key for it."""
     load_database(url, DATA_DIR)
     engine = make_engine(Settings(database_url=url))
     key = auth.create_key(engine, "faults")
     engine.dispose()
-    return url, key
+    return key
+
+
+def loaded_file(path: Path) -> tuple[str, str]:
+    """A loaded SQLite database at `path` and a curator's key for it."""
+    url = f"sqlite:///{path}"
+    return url, loaded_with_a_key(url)
 
 
 @pytest.fixture
@@ -299,49 +293,48 @@ class FreezableLink:
                     end.shutdown(socket.SHUT_RDWR)
 
     def close(self) -> None:
-        self.flowing.set()
-        self.listener.close()
-        for end in self.sockets:
-            end.close()
+        self.flowing.set()  # no pump left waiting
+        self.cut()
+
+
+@pytest.fixture
+def linked_postgres(tmp_path: Path) -> Iterator[tuple[FreezableLink, str, str]]:
+    """A loaded PostgreSQL database reached through a FreezableLink: the link, the URL
+    through it, and a curator's key."""
+    url = database_url("postgresql", tmp_path)
+    key = loaded_with_a_key(url)
+    direct = make_url(url)
+    link = FreezableLink((direct.host or "127.0.0.1", direct.port or 5432))
+    yield link, direct.set(port=link.port).render_as_string(hide_password=False), key
+    link.close()
 
 
 def test_a_frozen_link_to_postgresql_is_503s_within_seconds_and_heals_when_it_thaws(
-    tmp_path: Path,
+    linked_postgres: tuple[FreezableLink, str, str],
 ) -> None:
-    url = database_url("postgresql", tmp_path)
-    load_database(url, DATA_DIR)
-    direct = make_url(url)
-    link = FreezableLink((direct.host or "127.0.0.1", direct.port or 5432))
-    through_link = direct.set(port=link.port).render_as_string(hide_password=False)
-    engine = make_engine(Settings(database_url=url))
-    key = auth.create_key(engine, "frozen")
-    engine.dispose()
+    link, through_link, key = linked_postgres
     env = {"KB_REQUEST_TIMEOUT_SECONDS": "2", "KB_RESPONSE_CACHE_BYTES": "0"}
-    try:
-        with uvicorn_serving(through_link, env=env) as base:
-            server = LiveServer(base=base, key=key)
-            with server.client() as client:
-                etag = client.get(CLAIM).headers["etag"]
-                link.flowing.clear()
-                frozen = {
-                    "health": timed(lambda: client.get("/healthz")),
-                    "list": timed(lambda: client.get("/v1/claims?q=dose")),
-                    "by id": timed(lambda: client.get(CLAIM)),
-                    "write": timed(
-                        lambda: client.patch(
-                            CLAIM, json={"title": "Frozen"}, headers={"If-Match": etag}
-                        )
-                    ),
-                    "tags": timed(lambda: client.get("/v1/tags")),
-                }
-                link.flowing.set()
-                thawed = time.monotonic()
-                while (health := client.get("/healthz")).status_code != 200:
-                    assert time.monotonic() - thawed < 15, health.text
-                    time.sleep(0.2)
-                after = [client.get(path).status_code for path in ("/v1/claims?q=dose", CLAIM)]
-    finally:
-        link.close()
+    with (
+        uvicorn_serving(through_link, env=env) as base,
+        LiveServer(base, key).client() as client,
+    ):
+        etag = client.get(CLAIM).headers["etag"]
+        link.flowing.clear()
+        frozen = {
+            "health": timed(lambda: client.get("/healthz")),
+            "list": timed(lambda: client.get("/v1/claims?q=dose")),
+            "by id": timed(lambda: client.get(CLAIM)),
+            "write": timed(
+                lambda: client.patch(CLAIM, json={"title": "Frozen"}, headers={"If-Match": etag})
+            ),
+            "tags": timed(lambda: client.get("/v1/tags")),
+        }
+        link.flowing.set()
+        thawed = time.monotonic()
+        while (health := client.get("/healthz")).status_code != 200:
+            assert time.monotonic() - thawed < 15, health.text
+            time.sleep(0.2)
+        after = [client.get(path).status_code for path in ("/v1/claims?q=dose", CLAIM)]
 
     for what, (status, took) in frozen.items():
         assert status in (503, 504) and (status == 504) == (what == "write"), (what, status)
@@ -349,31 +342,23 @@ def test_a_frozen_link_to_postgresql_is_503s_within_seconds_and_heals_when_it_th
     assert after == [200, 200]
 
 
-def test_postgresql_gone_then_back_is_503s_then_answers_at_once(tmp_path: Path) -> None:
-    url = database_url("postgresql", tmp_path)
-    load_database(url, DATA_DIR)
-    direct = make_url(url)
-    link = FreezableLink((direct.host or "127.0.0.1", direct.port or 5432))
-    through_link = direct.set(port=link.port).render_as_string(hide_password=False)
-    engine = make_engine(Settings(database_url=url))
-    key = auth.create_key(engine, "gone")
-    engine.dispose()
-    try:
-        with uvicorn_serving(through_link) as base, LiveServer(base, key).client() as client:
-            etag = client.get(CLAIM).headers["etag"]
-            assert client.get("/v1/claims?q=dose").status_code == 200
-            link.cut()
-            gone = [
-                client.get("/healthz"),
-                client.get(CLAIM),
-                client.get("/v1/claims?q=allergic"),
-                client.patch(CLAIM, json={"title": "Gone"}, headers={"If-Match": etag}),
-            ]
-            link.restore()
-            back = [client.get(path) for path in ("/healthz", CLAIM, "/v1/claims?q=botox")]
-            edited = client.patch(CLAIM, json={"title": "Back"}, headers={"If-Match": etag})
-    finally:
+def test_postgresql_gone_then_back_is_503s_then_answers_at_once(
+    linked_postgres: tuple[FreezableLink, str, str],
+) -> None:
+    link, through_link, key = linked_postgres
+    with uvicorn_serving(through_link) as base, LiveServer(base, key).client() as client:
+        etag = client.get(CLAIM).headers["etag"]
+        assert client.get("/v1/claims?q=dose").status_code == 200
         link.cut()
+        gone = [
+            client.get("/healthz"),
+            client.get(CLAIM),
+            client.get("/v1/claims?q=allergic"),
+            client.patch(CLAIM, json={"title": "Gone"}, headers={"If-Match": etag}),
+        ]
+        link.restore()
+        back = [client.get(path) for path in ("/healthz", CLAIM, "/v1/claims?q=botox")]
+        edited = client.patch(CLAIM, json={"title": "Back"}, headers={"If-Match": etag})
 
     for answer in gone:
         assert_unavailable(answer)
