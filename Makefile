@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: serve test lint audit load check clean bench bench-levers bench-queries openapi
+.PHONY: serve test lint audit load check clean bench bench-versions bench-levers bench-queries openapi
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,13 @@ clean:
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $@ $(VENV)/.installed-app $(VENV)/.installed-dev
+
+bench-versions: $(VENV)/.installed-bench  ## this checkout beside BASE (a commit), under wrk
+	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk"; exit 1; }
+	@test -n "$(BASE)" || { echo "usage: make bench-versions BASE=<commit>"; exit 1; }
+	rm -rf var/base && git worktree prune && git worktree add --detach var/base $(BASE)
+	$(MAKE) -C var/base .venv/.installed-bench
+	$(BIN)/python bench/versions.py var/base .
 
 bench: $(VENV)/.installed-bench  ## our API vs Datasette vs constant bytes, under wrk (needs wrk)
 	@command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install wrk"; exit 1; }

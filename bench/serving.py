@@ -217,19 +217,23 @@ def serving(
 ) -> Iterator[subprocess.Popen[bytes]]:
     process = subprocess.Popen(command, env=env, cwd=REPO, stdout=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                    break
-            except OSError:
-                time.sleep(0.2)
-        else:
-            raise RuntimeError(f"{command[0]} did not start")
+        wait_for_port(port)
         yield process
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def wait_for_port(port: int, seconds: float = 60) -> None:
+    """Return once something accepts connections on the loopback `port`."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"nothing started on port {port}")
 
 
 def peak_rss_mib(process: subprocess.Popen[bytes]) -> float:

@@ -188,11 +188,12 @@ def test_a_load_will_not_silently_undo_curators_edits(curator: Curator, data_dir
 
 def test_text_that_yaml_would_mangle_still_round_trips(curator: Curator, tmp_path: Path) -> None:
     """PyYAML writes NEL (U+0085) raw, and reads it back as a line break: such text is
-    written escaped instead."""
+    written escaped instead. (A source's text and a quote hold whatever the source does;
+    a curator's own text refuses control characters, so the statement carries U+2028.)"""
     text = "Intro.\x85Botox may help\u2028some — not all.\n"
     source = {
         "id": "odd-text",
-        "title": "Odd\x85text",
+        "title": "Odd text",
         "language": "en",
         "media_type": "text/plain",
     }
@@ -203,8 +204,8 @@ def test_text_that_yaml_would_mangle_still_round_trips(curator: Curator, tmp_pat
         "id": "odd-claim",
         "type": "benefit",
         "source": "odd-text",
-        "title": "Odd\x85title",
-        "statement": "Botox may help some.",
+        "title": "Odd title",
+        "statement": "Botox may help\u2028some.",
         "quote": "Intro.\x85Botox may help",
         "certainty": "possible",
         "hedges": ["may"],
@@ -216,7 +217,7 @@ def test_text_that_yaml_would_mangle_still_round_trips(curator: Curator, tmp_pat
     data = data_folder.read_data(tmp_path / "out")
 
     [odd] = [c for c in data.claims if c.id == "odd-claim"]
-    assert (odd.title, odd.quote) == ("Odd\x85title", "Intro.\x85Botox may help")
+    assert (odd.statement, odd.quote) == ("Botox may help\u2028some.", "Intro.\x85Botox may help")
     assert data.texts["odd-text"] == text
 
 

@@ -139,6 +139,7 @@ def test_json_that_names_a_key_twice_or_holds_nan_is_refused(curator: Curator) -
         ("Dosage \u202egnorw", "U+202E"),  # a right-to-left override: reads "wrong"
         ("Dos\u200bage", "U+200B"),  # a zero-width space
         ("Dosage\nand more", "one line"),
+        ("Dosage\u2028and more", "one line"),  # a line separator breaks a line too
         ("x" * 201, "at most 200"),
     ],
 )

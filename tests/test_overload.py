@@ -107,6 +107,7 @@ def test_health_is_answered_within_a_second_while_exports_and_searches_fill_the_
         loading = threading.Thread(target=lambda: results.extend(burst(base, paths)))
         results: list[tuple[int, float, httpx.Response]] = []
         loading.start()
+        time.sleep(0.5)  # the burst under way: the worker full, the client's threads started
         health = []
         with httpx.Client(base_url=base, timeout=30) as client:
             while loading.is_alive():

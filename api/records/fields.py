@@ -61,9 +61,12 @@ def readable(text: str) -> str:
     return text
 
 
+LINE_BREAKS = re.compile("[\n\r\u2028\u2029]")
+
+
 def one_line(text: str) -> str:
     readable(text)
-    if "\n" in text or "\r" in text:
+    if LINE_BREAKS.search(text):
         raise ValueError("text must be one line")
     return text
 
