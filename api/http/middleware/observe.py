@@ -12,10 +12,11 @@ found or not, maps to a handful of labels.
 """
 
 import logging
+import random
 import re
-import secrets
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -51,54 +52,78 @@ class ObserveMiddleware:
         self.paths = paths
         """The app's route templates, asked for once, at the first answer."""
         self.literals: frozenset[str] | None = None
+        # Each label set's child looked up once: `labels()` takes a lock and builds a key,
+        # a cost every answer (a kept one takes some 70 us in all) would pay again.
+        self.counted: dict[tuple[str, str, int], tuple[Any, Any]] = {}
+        self.kept_hit = metrics.cache.labels("hit")
+        self.kept_miss = metrics.cache.labels("miss")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        given = next((v for k, v in scope["headers"] if k == REQUEST_ID_HEADER), b"")
-        request_id = given.decode() if GIVEN_ID.fullmatch(given) else secrets.token_hex(8)
-        token = REQUEST_ID.set(request_id)
-        status, cache = 500, b""
-
-        async def observed(message: Message) -> None:
-            nonlocal status, cache
-            if message["type"] == "http.response.start":
-                status = message["status"]
-                headers = message.setdefault("headers", [])
-                cache = next((v for k, v in headers if k == b"cache-status"), b"")
-                headers.append((REQUEST_ID_HEADER, request_id.encode()))
-            await send(message)
-
+        seen = Seen(send, scope)
+        token = REQUEST_ID.set(seen.request_id)
         try:
-            await self.app(scope, receive, observed)
+            await self.app(scope, receive, seen.send)
         finally:
-            self._record(scope, status, cache, time.perf_counter() - started)
+            self._record(scope, seen, time.perf_counter() - started)
             REQUEST_ID.reset(token)
 
-    def _record(self, scope: Scope, status: int, cache: bytes, seconds: float) -> None:
+    def _record(self, scope: Scope, seen: "Seen", seconds: float) -> None:
         if self.literals is None:
             self.literals = literal_segments(self.paths())
         route = route_label(scope["path"], self.literals)
-        self.metrics.requests.labels(route, scope["method"], str(status)).inc()
-        self.metrics.latency.labels(route).observe(seconds)
-        kept = cache.endswith(b"hit")
-        if cache:
-            self.metrics.cache.labels("hit" if kept else "miss").inc()
+        key = (route, scope["method"], seen.status)
+        children = self.counted.get(key)
+        if children is None:
+            requests = self.metrics.requests.labels(route, scope["method"], str(seen.status))
+            children = self.counted[key] = (requests, self.metrics.latency.labels(route))
+        children[0].inc()
+        children[1].observe(seconds)
+        kept = seen.cache.endswith(b"hit")
+        if seen.cache:
+            (self.kept_hit if kept else self.kept_miss).inc()
         if access_log.isEnabledFor(logging.INFO):
             access_log.info(
                 "%s %s %d",
                 scope["method"],
                 scope["path"],
-                status,
+                seen.status,
                 extra={
                     "method": scope["method"],
                     "path": scope["path"],
                     "route": route,
-                    "status": status,
+                    "status": seen.status,
                     "duration_ms": round(seconds * 1000, 3),
                     "kept": kept,
                     "client": (scope.get("client") or ("-",))[0],
                 },
             )
+
+
+class Seen:
+    """One request's `send`, noting its status and cache status and adding its id."""
+
+    __slots__ = ("_send", "cache", "request_id", "status")
+
+    def __init__(self, send: Send, scope: Scope) -> None:
+        self._send = send
+        self.status = 500
+        self.cache = b""
+        given = next((v for k, v in scope["headers"] if k == REQUEST_ID_HEADER), b"")
+        # Not a secret, only unique enough to find one request's lines: no system call.
+        self.request_id = (
+            given.decode() if GIVEN_ID.fullmatch(given) else f"{random.getrandbits(64):016x}"
+        )
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            self.status = message["status"]
+            headers = message["headers"] = [
+                *message.get("headers", ()),
+                (REQUEST_ID_HEADER, self.request_id.encode()),
+            ]
+            self.cache = next((v for k, v in headers if k == b"cache-status"), b"")
+        await self._send(message)
