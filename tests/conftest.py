@@ -42,6 +42,9 @@ POSTGRES_URL = os.environ.get(
     "KB_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
 BACKENDS = ["sqlite", "postgresql"]
+UNLIMITED_WRITES = {"KB_WRITES_PER_MINUTE": "1000000"}
+"""A served API's environment for tests that write more than a person would: the limit
+on writes per key has tests of its own, and here it would only refuse more."""
 
 
 @cache

@@ -25,7 +25,13 @@ from sqlalchemy import event, make_url, text
 from api.config import Settings
 from api.http import auth
 from api.store.engine import make_engine
-from tests.conftest import DATA_DIR, database_url, load_database, uvicorn_serving
+from tests.conftest import (
+    DATA_DIR,
+    UNLIMITED_WRITES,
+    database_url,
+    load_database,
+    uvicorn_serving,
+)
 from tests.helpers import Curator, LiveServer, timed
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
@@ -55,7 +61,7 @@ def loaded_file(path: Path) -> tuple[str, str]:
 def sqlite_server(tmp_path: Path) -> Iterator[SQLiteServer]:
     path = tmp_path / "kb.sqlite3"
     url, key = loaded_file(path)
-    with uvicorn_serving(url) as base:
+    with uvicorn_serving(url, env=UNLIMITED_WRITES) as base:
         yield SQLiteServer(base=base, key=key, path=path)
 
 
@@ -356,6 +362,7 @@ def test_postgresql_gone_then_back_is_503s_then_answers_at_once(
             client.get("/v1/claims?q=allergic"),
             client.patch(CLAIM, json={"title": "Gone"}, headers={"If-Match": etag}),
         ]
+        time.sleep(3)  # a connection pool's retries back off to seconds meanwhile
         link.restore()
         back = [client.get(path) for path in ("/healthz", CLAIM, "/v1/claims?q=botox")]
         edited = client.patch(CLAIM, json={"title": "Back"}, headers={"If-Match": etag})

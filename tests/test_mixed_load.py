@@ -22,7 +22,13 @@ import pytest
 from api.config import Settings
 from api.http import auth
 from api.store.engine import make_engine
-from tests.conftest import DATA_DIR, database_url, load_database, uvicorn_serving
+from tests.conftest import (
+    DATA_DIR,
+    UNLIMITED_WRITES,
+    database_url,
+    load_database,
+    uvicorn_serving,
+)
 
 SECONDS = 20
 WRITERS = 4
@@ -56,8 +62,7 @@ def served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str
     engine = make_engine(Settings(database_url=url))
     keys = [auth.create_key(engine, f"writer-{n}") for n in range(WRITERS)]
     engine.dispose()
-    # The limit on writes per key is tested on its own; here it would only refuse more.
-    with uvicorn_serving(url, workers=workers, env={"KB_WRITES_PER_MINUTE": "100000"}) as base:
+    with uvicorn_serving(url, workers=workers, env=UNLIMITED_WRITES) as base:
         yield base, keys
 
 

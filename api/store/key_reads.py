@@ -68,13 +68,21 @@ class KeyReader:
             _, given = engine.dialect.create_connect_args(engine.url)
             given.pop("context", None)
             given.update(postgres_connect_args(engine.url, settings))
-            self._pool = AsyncConnectionPool(
-                min_size=1,
-                max_size=settings.max_concurrent_requests,
-                timeout=settings.queue_wait_seconds,
-                open=False,
-                kwargs={**given, "autocommit": True, "row_factory": namedtuple_row},
-            )
+            self._connect_args = {**given, "autocommit": True, "row_factory": namedtuple_row}
+            self._pool_size = settings.max_concurrent_requests
+            self._pool_wait = settings.queue_wait_seconds
+            self._pool = self._new_pool()
+        self._renewing = False
+        self._retired: set[asyncio.Task[None]] = set()
+
+    def _new_pool(self) -> AsyncConnectionPool[psycopg.AsyncConnection[Row]]:
+        return AsyncConnectionPool(
+            min_size=1,
+            max_size=self._pool_size,
+            timeout=self._pool_wait,
+            open=False,
+            kwargs=self._connect_args,
+        )
 
     async def first(self, statement: Select[Any], params: dict[str, Any]) -> Row | None:
         """The first row the statement selects, or None."""
@@ -84,19 +92,24 @@ class KeyReader:
         if self._pool is None:
             return self._first_in_sqlite(compiled, params)
         sql = compiled.sql
+        pool = self._pool
         if not self._opened:
             self._opened = True
-            await self._pool.open(wait=False)
+            await pool.open(wait=False)
         try:
             # Past the pool's wait and the statement's own limit, only a network that
             # drops packets is left: that must not hold the request either.
             async with asyncio.timeout(self._timeout):
                 try:
-                    return await self._fetch(self._pool, sql, params)
+                    return await self._fetch(pool, sql, params)
                 except _DeadConnection:
                     # Killed while pooled (a server restart, pg_terminate_backend): the
                     # others likely were too. Drop every dead one, then once more.
-                    await self._pool.check()
+                    await pool.check()
+                    return await self._fetch(pool, sql, params)
+                except PoolTimeout:
+                    if self._in_use >= pool.max_size or not await self._renew_pool(pool):
+                        raise
                     return await self._fetch(self._pool, sql, params)
         except _DeadConnection as dead:
             raise exc.OperationalError(sql, params, dead.__cause__ or dead) from None
@@ -108,6 +121,34 @@ class KeyReader:
             raise exc.OperationalError(sql, params, error) from None
         except psycopg.Error as error:
             raise exc.DBAPIError.instance(sql, params, error, psycopg.Error) from None
+
+    async def _renew_pool(self, failed: AsyncConnectionPool[psycopg.AsyncConnection[Row]]) -> bool:
+        """Whether the database answers a new connection now; if so, a fresh pool takes
+        the place of one that could open none.
+
+        A pool that failed to connect retries on a backoff that doubles from 1 s, so
+        after an outage of a few seconds it could stay empty for as long again after
+        the database is back. One request at a time tries a connection of its own
+        instead: the first request after the database returns is answered.
+        """
+        if failed is not self._pool:
+            return True  # renewed meanwhile: try the new one
+        if self._renewing or not failed.get_stats().get("connections_errors"):
+            return False  # a probe is under way, or the pool is only slow
+        self._renewing = True
+        try:
+            probe = await psycopg.AsyncConnection.connect(**self._connect_args)
+        except psycopg.Error:
+            return False
+        finally:
+            self._renewing = False
+        await probe.close()
+        self._pool = self._new_pool()
+        await self._pool.open(wait=False)
+        retiring = asyncio.create_task(failed.close())
+        self._retired.add(retiring)
+        retiring.add_done_callback(self._retired.discard)
+        return True
 
     async def _fetch(
         self, pool: AsyncConnectionPool[psycopg.AsyncConnection[Row]], sql: str, params: Any
@@ -164,3 +205,4 @@ class KeyReader:
         self._close_held()
         if self._pool is not None and self._opened:
             await self._pool.close()
+        await asyncio.gather(*self._retired)
