@@ -126,6 +126,22 @@ class DatabaseUnavailable(ApiError):
     headers = {"Retry-After": UNAVAILABLE_RETRY_AFTER}
 
 
+OUTCOME_UNKNOWN = (
+    "it may or may not be applied. Read the record (its ETag) or /v1/changes before "
+    "sending it again."
+)
+
+
+class OutcomeUnknown(ApiError):
+    """A write whose commit the database did not acknowledge, and which it could not be
+    asked about afterwards: only reading can tell."""
+
+    status = 504
+
+    def __init__(self) -> None:
+        super().__init__(f"The database did not confirm this change: {OUTCOME_UNKNOWN}")
+
+
 class WriteRefused(ApiError):
     """A write failed validation; one entry per bad field, as a 422 names them."""
 

@@ -15,6 +15,7 @@ from starlette.types import ASGIApp
 from api.config import Settings, get_settings
 from api.http.metrics import Metrics
 from api.http.middleware.allowed_hosts import AllowedHostsMiddleware
+from api.http.middleware.client_gone import ClientGoneMiddleware
 from api.http.middleware.etag import GZIP_MINIMUM_SIZE, ETagMiddleware
 from api.http.middleware.head import HeadMiddleware
 from api.http.middleware.last_resort import LastResortMiddleware
@@ -163,6 +164,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MINIMUM_SIZE)
     app.add_middleware(HeadMiddleware)
     app.add_middleware(RequestLimitsMiddleware, limit=settings.max_body_bytes)
+    # Inside the slots: a read no one waits for gives its slot back as it stops.
+    app.add_middleware(ClientGoneMiddleware)
     # Inside CORS, so a browser can read a shed request's 503.
     app.add_middleware(
         ConcurrencyLimitMiddleware,

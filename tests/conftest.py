@@ -234,11 +234,17 @@ def serving_process(
 
 @contextmanager
 def uvicorn_serving(
-    url: str, *, workers: int = 1, env: dict[str, str] | None = None, log: Path | None = None
+    url: str,
+    *,
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+    log: Path | None = None,
+    app: str = "api.main:app",
 ) -> Iterator[str]:
-    """The API served by uvicorn over the database at `url`, on a free loopback port."""
+    """The API (or `app`) served by uvicorn over the database at `url`, on a free loopback
+    port."""
     port = free_port()
-    command = [sys.executable, "-m", "uvicorn", "api.main:app", "--host", "127.0.0.1"]
+    command = [sys.executable, "-m", "uvicorn", app, "--host", "127.0.0.1"]
     command += ["--port", str(port), "--workers", str(workers), "--log-level", "warning"]
     with serving_process(command, port, env={"DATABASE_URL": url, **(env or {})}, log=log):
         yield f"http://127.0.0.1:{port}"

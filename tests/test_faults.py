@@ -256,18 +256,26 @@ class FreezableLink:
         self.flowing.set()
         self.port = 0
         self.sockets: list[socket.socket] = []
+        self.drop_at: tuple[bytes, bool, bool] | None = None
         self.restore()
 
-    def cut(self) -> None:
-        """The database gone: every connection closed, new ones refused."""
+    def drop_connection_at(self, message: bytes, *, delivered: bool, then_cut: bool) -> None:
+        """The next connection to send `message` is lost at that moment: its client never
+        hears back, and the database gets the message first (`delivered`) or never; then
+        the link is `cut` too, or not."""
+        self.drop_at = (message, delivered, then_cut)
+
+    def cut(self, *, but: socket.socket | None = None) -> None:
+        """The database gone: every connection closed (`but` one), new ones refused."""
         with contextlib.suppress(OSError):  # wakes the thread blocked in accept()
             self.listener.shutdown(socket.SHUT_RDWR)
         self.listener.close()
         for end in self.sockets:
-            with contextlib.suppress(OSError):
-                end.shutdown(socket.SHUT_RDWR)
-            end.close()
-        self.sockets.clear()
+            if end is not but:
+                with contextlib.suppress(OSError):
+                    end.shutdown(socket.SHUT_RDWR)
+                end.close()
+        self.sockets = [but] if but else []
 
     def restore(self) -> None:
         """The database back, at the same address."""
@@ -284,12 +292,25 @@ class FreezableLink:
             server = socket.create_connection(self.upstream)
             self.sockets += [client, server]
             for source, target in ((client, server), (server, client)):
-                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+                pump = threading.Thread(
+                    target=self._pump, args=(source, target, source is client), daemon=True
+                )
+                pump.start()
 
-    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+    def _pump(self, source: socket.socket, target: socket.socket, to_database: bool) -> None:
         try:
             while data := source.recv(65536):
                 self.flowing.wait()
+                if to_database and self.drop_at and self.drop_at[0] in data:
+                    _, delivered, then_cut = self.drop_at
+                    self.drop_at = None
+                    if then_cut:  # before the client can ask again
+                        self.cut(but=target)
+                    with contextlib.suppress(OSError):  # then no answer can reach it
+                        source.shutdown(socket.SHUT_RDWR)
+                    if delivered:
+                        target.sendall(data)
+                    return
                 target.sendall(data)
         except OSError:
             pass
@@ -403,3 +424,37 @@ def test_connections_killed_under_the_server_are_replaced_without_an_error(
     assert killed >= 3  # the pool's, the key reader's and the revision reader's
     assert [answer.status_code for answer in after] == [200, 200, 200]
     assert edited.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("delivered", "then_cut"),
+    [(True, False), (False, False), (True, True)],
+    ids=["commit-delivered", "commit-lost", "database-gone-after"],
+)
+def test_a_write_whose_commit_is_not_acknowledged_answers_what_the_database_holds(
+    linked_postgres: tuple[FreezableLink, str, str], delivered: bool, then_cut: bool
+) -> None:
+    """The connection drops during COMMIT: the change may or may not be in. The API asks
+    the database on a new connection and answers 200 only for a change it holds, 503
+    (retry) only for one it does not; 504 (read before retrying) if it cannot ask."""
+    link, through_link, key = linked_postgres
+    with uvicorn_serving(through_link) as base, LiveServer(base, key).client() as client:
+        etag = client.get(CLAIM).headers["etag"]
+        link.drop_connection_at(b"COMMIT", delivered=delivered, then_cut=then_cut)
+        edited = client.patch(CLAIM, json={"title": "Committed?"}, headers={"If-Match": etag})
+        assert link.drop_at is None  # the write's COMMIT was the one dropped
+        if then_cut:
+            link.restore()
+        title = client.get(CLAIM).json()["title"]
+        changes = client.get("/v1/changes", params={"limit": 500}).json()["data"]
+
+    titles = [c["record"]["title"] for c in changes if c["id"] == CLAIM.rsplit("/", 1)[-1]]
+    assert titles.count("Committed?") == (title == "Committed?") == delivered
+    if then_cut:
+        assert edited.status_code == 504, edited.text
+        assert "may or may not be applied" in edited.json()["detail"]
+    elif delivered:
+        assert edited.status_code == 200, edited.text
+        assert edited.json()["title"] == "Committed?"
+    else:
+        assert_unavailable(edited)

@@ -12,9 +12,10 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
-from api.errors import UNAVAILABLE_RETRY_AFTER, ApiError
+from api.errors import OUTCOME_UNKNOWN, UNAVAILABLE_RETRY_AFTER, ApiError
 from api.records.problems import FieldError, Problem
 from api.store.engine import is_missing_schema, is_read_only, is_statement_timeout
+from api.store.interrupts import is_abandoned
 
 log = logging.getLogger(__name__)
 
@@ -138,11 +139,7 @@ def no_answer_in_time(method: str) -> ProblemResponse:
     if method in READS:
         detail = "The database did not answer in time; retry shortly."
         return problem(503, detail, headers={"Retry-After": UNAVAILABLE_RETRY_AFTER})
-    return problem(
-        504,
-        "The database did not confirm this change in time: it may or may not be applied. "
-        "Read the record (its ETag) or /v1/changes before sending it again.",
-    )
+    return problem(504, f"The database did not confirm this change in time: {OUTCOME_UNKNOWN}")
 
 
 async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
@@ -151,6 +148,8 @@ async def _database_unavailable(request: Request, exc: Exception) -> ProblemResp
     database takes no writes or has no tables: a moment later (or once its operator has
     acted) the same request may succeed. Logged in one line, no traceback. Any other
     database error is a bug (a 500)."""
+    if is_abandoned():
+        raise exc  # stopped because no one waits: the last-resort layer ends it quietly
     path = f"{request.method} {request.url.path}"
     if isinstance(exc, PoolTimeout):
         log.warning("no database connection free in time on %s", path)
@@ -171,6 +170,11 @@ async def _database_unavailable(request: Request, exc: Exception) -> ProblemResp
     else:
         raise exc  # a bug: the last-resort middleware answers 500 and logs it once
     return problem(503, detail, headers={"Retry-After": UNAVAILABLE_RETRY_AFTER})
+
+
+CLIENT_CLOSED_REQUEST = 499
+"""nginx's status for a request whose client left before its answer: never seen by a
+client, only by the metrics and the access log."""
 
 
 def unexpected() -> ProblemResponse:

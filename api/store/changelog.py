@@ -50,6 +50,10 @@ def source_record(source: SourceBase) -> dict[str, Any]:
     return SourceBase.model_validate(fields).model_dump(mode="json")
 
 
+LOGGED = "logged_change"
+"""Where a session notes the first change its transaction logged (`holds`)."""
+
+
 def record(session: Session, entries: Iterable[PendingChange], *, actor: str, at: datetime) -> None:
     """Append changes, in the order given, to the log of the session's transaction."""
     rows = [
@@ -66,6 +70,28 @@ def record(session: Session, entries: Iterable[PendingChange], *, actor: str, at
     ]
     for start in range(0, len(rows), 1000):
         session.execute(insert(RecordChange), rows[start : start + 1000])
+    if rows:
+        session.info.setdefault(LOGGED, rows[0])
+
+
+def holds(session: Session, logged_by: Session) -> bool:
+    """Whether the database holds the first change that `logged_by`'s transaction logged:
+    whether that transaction committed. The change's record, revision, author and time
+    (to the microsecond) together are that write's alone."""
+    logged = logged_by.info[LOGGED]
+    found = session.exec(
+        select(RecordChange.id).where(
+            RecordChange.kind == logged["kind"],
+            RecordChange.record_id == logged["record_id"],
+            RecordChange.action == logged["action"],
+            col(RecordChange.revision).is_(None)
+            if logged["revision"] is None
+            else RecordChange.revision == logged["revision"],
+            RecordChange.actor == logged["actor"],
+            RecordChange.at == logged["at"],
+        )
+    ).first()
+    return found is not None
 
 
 def unloaded_edits(session: Session) -> dict[tuple[str, str], int]:

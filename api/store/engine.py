@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api.config import Settings
 from api.store.database_file import DatabaseFile
+from api.store.interrupts import track_work
 
 IN_BATCH = 500
 """Keys one statement carries (an IN list, a batch of rows): well within every engine's
@@ -72,6 +73,8 @@ def make_engine(settings: Settings, *, serving: bool = False) -> Engine:
     )
     if on_file and serving:
         DatabaseFile(Path(str(url.database))).guard(engine)
+    if serving:
+        track_work(engine)
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
         if serving:

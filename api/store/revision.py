@@ -137,8 +137,10 @@ class PostgresRevision:
                     # Killed under us (a server restart): once more, on a new connection.
                     await self.aclose()
                     row = await self._latest()
-        except (psycopg.Error, TimeoutError):
-            log.warning("data revision unreadable: answers are computed", exc_info=True)
+        except (psycopg.Error, TimeoutError) as error:
+            # One line: a database down for a minute would log a traceback per request.
+            reason = str(error).split("\n")[0] or type(error).__name__
+            log.warning("data revision unreadable (%s): answers are computed", reason)
             await self.aclose()
             return None
         return (int(row[0]), str(row[1])) if row is not None else NO_CHANGES

@@ -10,6 +10,7 @@ knowledge base: the risk factors ranked beside it, and every claim its relations
 (for loops). Everything else stands behind `ExistingIds`: it is stored, so it passed already.
 """
 
+import logging
 from collections import deque
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,9 +20,10 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import Engine, delete, insert, update
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlmodel import Session, col, select
 
-from api.errors import ConflictError, NotFoundError, WriteRefused
+from api.errors import ConflictError, NotFoundError, OutcomeUnknown, WriteRefused
 from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import CLAIM_ADAPTER, Claim, Relation
 from api.records.fields import ClaimStatus, ClaimType
@@ -40,16 +42,46 @@ from api.writes.validation import (
     field_messages,
 )
 
+log = logging.getLogger(__name__)
+
 SERVED_ONLY = ("revision", "match")
 """Claim fields the API computes; a write may not set them."""
 
 
 @contextmanager
 def writing(engine: Engine) -> Iterator[Session]:
-    """One write transaction, as the only writer: committed on success, else rolled back."""
-    with Session(engine) as session, session.begin():
+    """One write transaction, as the only writer: committed on success, else rolled back.
+
+    A connection lost during COMMIT leaves the change in or not, and the error cannot
+    say which. The change log can, once the lost transaction has ended: it held the
+    writers' lock, so taking that lock waits for it. The write then raises as if the
+    commit had failed only when it did (a 503 asks to retry only what was not made), and
+    answers as usual when it went in; if even that cannot be asked, `OutcomeUnknown`.
+    """
+    with Session(engine) as session:
+        session.begin()
         lock_for_writing(session)
-        yield session
+        yield session  # an error there: closing the session rolls back
+        try:
+            session.commit()
+        except OperationalError as error:
+            made = _committed_after_all(engine, session)
+            log.warning(
+                "connection lost during COMMIT (%s); the change log says it was %s",
+                str(error.orig).split("\n")[0],
+                "made" if made else "not made",
+            )
+            if not made:
+                raise
+
+
+def _committed_after_all(engine: Engine, lost: Session) -> bool:
+    try:
+        with Session(engine) as session, session.begin():
+            lock_for_writing(session)
+            return changelog.holds(session, lost)
+    except DBAPIError:
+        raise OutcomeUnknown from None
 
 
 # Claims ------------------------------------------------------------------------------

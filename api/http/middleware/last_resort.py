@@ -8,9 +8,11 @@ and the security headers.
 
 import logging
 
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from api.http.problems import unexpected
+from api.http.problems import CLIENT_CLOSED_REQUEST, unexpected
+from api.store.interrupts import is_abandoned
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,10 @@ class LastResortMiddleware:
         try:
             await self.app(scope, receive, watched)
         except Exception:
+            if is_abandoned():  # its queries were stopped on purpose: no one waits
+                if not started:
+                    await Response(status_code=CLIENT_CLOSED_REQUEST)(scope, receive, send)
+                return
             log.exception("unhandled error on %s %s", scope["method"], scope["path"])
             if not started:  # else the answer is cut short, which the client sees
                 await unexpected()(scope, receive, send)
