@@ -8,7 +8,6 @@ API does with a request small; a reverse proxy in front is what bounds the bytes
 client may send at all (README, "In production").
 """
 
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -39,12 +38,21 @@ class RequestLimitsMiddleware:
             detail = f"The URL is longer than the limit of {MAX_URL_BYTES} bytes."
             await problem(414, detail)(scope, receive, send)
             return
-        if sum(len(name) + len(value) for name, value in scope["headers"]) > MAX_HEADER_BYTES:
+        header_bytes, declared, chunked = 0, b"", False
+        for name, value in scope["headers"]:  # one pass: every request pays it
+            header_bytes += len(name) + len(value)
+            if name == b"content-length":
+                declared = value
+            elif name == b"transfer-encoding":
+                chunked = True
+        if header_bytes > MAX_HEADER_BYTES:
             detail = f"The request's headers take more than the limit of {MAX_HEADER_BYTES} bytes."
             await problem(431, detail)(scope, receive, send)
             return
+        if not declared and not chunked:  # no body to count
+            await self.app(scope, receive, send)
+            return
         detail = f"The request body is larger than the limit of {self.limit} bytes."
-        declared = Headers(scope=scope).get("content-length", "")
         if declared.isdigit() and int(declared) > self.limit:
             await problem(413, detail)(scope, receive, send)
             return
