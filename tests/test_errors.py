@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import make_url
+from sqlalchemy import event, make_url
 
 from api.config import Settings
 from api.main import create_app
-from tests.helpers import Curator
+from tests.helpers import Curator, snapshot
 
 
 def test_an_unknown_path_is_a_404_problem(client: TestClient) -> None:
@@ -205,3 +205,36 @@ def test_a_read_only_postgresql_refuses_writes_clearly_and_keeps_reading(
     assert refused.status_code == 503
     assert "read-only" in refused.json()["detail"]
     assert read.status_code == 200 and read.json()["title"] == "Inadequate Dosage"
+
+
+def test_a_full_sqlite_database_refuses_a_write_clearly_and_keeps_it_whole(
+    curator: Curator,
+) -> None:
+    """SQLite's `max_page_count` makes the file as full as a full disk would: a write
+    that needs room fails whole, says why, and reads go on."""
+    if not curator.settings.database_url.startswith("sqlite"):
+        pytest.skip("a full PostgreSQL disk cannot be made on a shared server")
+    app = create_app(curator.settings)
+
+    @event.listens_for(app.state.engine, "connect")
+    def _full(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages}")
+
+    before = snapshot(curator.engine)
+    source = {
+        "id": "a-long-article",
+        "title": "A long article",
+        "language": "en",
+        "media_type": "text/plain",
+        "text": "Botox may help some people with chronic migraine.\n" * 20_000,
+    }
+    with TestClient(app) as client:
+        refused = client.post("/v1/sources", json=source, headers=curator.auth)
+        read = client.get("/v1/sources")
+
+    assert refused.status_code == 503, refused.text
+    assert "no room" in refused.json()["detail"]
+    assert int(refused.headers["retry-after"]) > 0
+    assert read.status_code == 200
+    assert snapshot(curator.engine) == before  # nothing half-written

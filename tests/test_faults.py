@@ -24,6 +24,7 @@ from sqlalchemy import event, make_url, text
 
 from api.config import Settings
 from api.http import auth
+from api.store.database_file import RECHECK_SECONDS
 from api.store.engine import make_engine
 from tests.conftest import (
     DATA_DIR,
@@ -154,6 +155,7 @@ def test_a_deleted_file_is_503_and_never_recreated(sqlite_server: SQLiteServer) 
     with sqlite_server.client() as client:
         assert client.get(CLAIM).status_code == 200
         sqlite_server.path.unlink()
+        time.sleep(RECHECK_SECONDS)  # reads look at the file this often
         for path in ("/healthz", CLAIM, "/v1/tags", "/v1/export"):
             assert_unavailable(client.get(path))
     assert not sqlite_server.path.exists()
@@ -172,6 +174,7 @@ def test_a_file_replaced_under_a_running_server_is_refused_until_restart(
             == 200
         )
         os.replace(restored, sqlite_server.path)  # a restore moved in, server still running
+        time.sleep(RECHECK_SECONDS)
         for path in ("/healthz", CLAIM, "/v1/claims", "/v1/changes"):
             assert_unavailable(client.get(path))
         assert_unavailable(client.patch(CLAIM, json={"title": "Into"}, headers={"If-Match": etag}))

@@ -8,6 +8,7 @@ API and loads by `kb load`, from any process, are seen by the very next read.
 import asyncio
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from api.config import Settings
 from api.http.middleware.response_cache import ResponseCacheMiddleware
 from api.main import create_app
 from api.store import migrate
-from api.store.database_file import DatabaseFile
+from api.store.database_file import RECHECK_SECONDS, DatabaseFile
 from api.store.engine import make_engine
 from api.store.revision import Revision, SQLiteRevision, revision_reader
 from api.writes import loader
@@ -454,10 +455,13 @@ def test_a_sqlite_file_moved_or_replaced_has_no_revision_until_it_is_back(
     assert asyncio.run(reader()) == (2, "then")
 
     os.replace(served, tmp_path / "moved.sqlite3")  # an operator's mv
+    time.sleep(RECHECK_SECONDS)  # reads look at the file this often
     assert asyncio.run(reader()) is None
     os.replace(tmp_path / "moved.sqlite3", served)
+    time.sleep(RECHECK_SECONDS)
     assert asyncio.run(reader()) == (2, "then")
 
     os.replace(database("new.sqlite3", 5), served)  # another database moved in
+    time.sleep(RECHECK_SECONDS)
     assert asyncio.run(reader()) is None  # refused: the server serves it once restarted
     asyncio.run(reader.aclose())

@@ -14,7 +14,12 @@ from starlette.routing import Match
 
 from api.errors import OUTCOME_UNKNOWN, UNAVAILABLE_RETRY_AFTER, ApiError
 from api.records.problems import FieldError, Problem
-from api.store.engine import is_missing_schema, is_read_only, is_statement_timeout
+from api.store.engine import (
+    is_missing_schema,
+    is_out_of_space,
+    is_read_only,
+    is_statement_timeout,
+)
 from api.store.interrupts import is_abandoned
 
 log = logging.getLogger(__name__)
@@ -145,9 +150,9 @@ def no_answer_in_time(method: str) -> ProblemResponse:
 async def _database_unavailable(request: Request, exc: Exception) -> ProblemResponse:
     """The database is unreachable, busy past the wait (SQLite's one writer at a time,
     every connection of this worker in use), a statement ran past its time limit, the
-    database takes no writes or has no tables: a moment later (or once its operator has
-    acted) the same request may succeed. Logged in one line, no traceback. Any other
-    database error is a bug (a 500)."""
+    database takes no writes, has no room or has no tables: a moment later (or once its
+    operator has acted) the same request may succeed. Logged in one line, no traceback.
+    Any other database error is a bug (a 500)."""
     if is_abandoned():
         raise exc  # stopped because no one waits: the last-resort layer ends it quietly
     path = f"{request.method} {request.url.path}"
@@ -161,6 +166,9 @@ async def _database_unavailable(request: Request, exc: Exception) -> ProblemResp
     if is_read_only(exc):
         log.error("the database refused a write as read-only on %s", path)
         detail = "The database takes no changes for now (it is read-only); reads still work."
+    elif is_out_of_space(exc):
+        log.error("the database has no room for a write (disk full) on %s", path)
+        detail = "The database has no room for this change (its disk is full); reads still work."
     elif is_missing_schema(exc):
         log.error("the database has no tables for this API on %s: run `kb load`", path)
         detail = "The database is not ready: it has no tables for this version of the API."

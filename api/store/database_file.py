@@ -27,6 +27,7 @@ Commands (`kb load`, migrations) open the file plainly: they create it.
 import logging
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -34,6 +35,9 @@ from weakref import WeakKeyDictionary
 from sqlalchemy import Engine, event
 
 log = logging.getLogger(__name__)
+
+RECHECK_SECONDS = 0.01
+"""How stale a read's look at the file may be (`DatabaseFile.recent`)."""
 
 Identity = tuple[int, int]
 """A file's device and inode: what a name points at."""
@@ -71,10 +75,26 @@ class DatabaseFile:
         self.uri = f"{self.path.as_uri()}?mode=rw"
         self.served: Identity | None = identity(self.path)
         self._last_said = ""
+        self._recent: Identity | None = None
+        self._recheck_at = 0.0
 
-    def check(self) -> Identity:
-        """The served file's identity, if it is under its name; else DatabaseFileChanged."""
-        found = identity(self.path)
+    def recent(self) -> Identity | None:
+        """The identity under the name, looked up at most every `RECHECK_SECONDS`.
+
+        For reads on the event loop, which ask per request: a stat costs more than the
+        rest of a kept answer's own work. A read in the few milliseconds after a move
+        reads the moved file, the same data from where it now lies; connections opened,
+        lent or given back, which a write may use, always look afresh."""
+        now = time.monotonic()
+        if now >= self._recheck_at:
+            self._recent = identity(self.path)
+            self._recheck_at = now + RECHECK_SECONDS
+        return self._recent
+
+    def check(self, *, recent: bool = False) -> Identity:
+        """The served file's identity, if it is under its name; else DatabaseFileChanged.
+        `recent`: as seen at most `RECHECK_SECONDS` ago (reads only)."""
+        found = self.recent() if recent else identity(self.path)
         if found is None:
             raise self._refuse(f"the database file {self.path} is missing (moved or deleted)")
         if self.served is None:
@@ -86,9 +106,10 @@ class DatabaseFile:
             )
         return found
 
-    def holds(self, info: dict[str, Any]) -> bool:
+    def holds(self, info: dict[str, Any], *, recent: bool = False) -> bool:
         """Whether a connection (its record's `info`) is open on the file under the name."""
-        return info.get(OPENED) is not None and info.get(OPENED) == identity(self.path)
+        opened = info.get(OPENED)
+        return opened is not None and opened == (self.recent() if recent else identity(self.path))
 
     def guard(self, engine: Engine) -> None:
         """Open the engine's connections without create, and check each one on its way in

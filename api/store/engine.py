@@ -198,6 +198,13 @@ def is_read_only(error: BaseException) -> bool:
     )
 
 
+def is_out_of_space(error: BaseException) -> bool:
+    """Whether a database error says there is no room for the write (a full disk; on
+    SQLite also a file at its `max_page_count`)."""
+    kind, message = _driver_error(error)
+    return kind == "DiskFull" or message.startswith("database or disk is full")
+
+
 def read_snapshot(session: Session) -> None:
     """Make every query of the session's transaction see the data as of its first read:
     a long read in batches (an export) then never mixes two states of the data."""

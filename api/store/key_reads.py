@@ -187,7 +187,7 @@ class KeyReader:
         if (
             self._held is None
             or not self._held.is_valid
-            or (self._file is not None and not self._file.holds(self._held.info))
+            or (self._file is not None and not self._file.holds(self._held.info, recent=True))
         ):
             self._close_held()
             self._held = self.engine.raw_connection()

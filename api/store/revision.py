@@ -69,7 +69,7 @@ class SQLiteRevision:
 
     async def __call__(self) -> Revision | None:
         try:
-            found = self._database.check()
+            found = self._database.check(recent=True)
             if self._connection is None or self._file != found:
                 await self.aclose()
                 self._connection = sqlite3.connect(
