@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from typer.core import TyperGroup
 
 from api.config import REPO_ROOT, Settings
-from api.http import auth
+from api.http import auth, connections
 from api.logs import LOGGING
 from api.store import migrate
 from api.store.engine import make_engine
@@ -266,6 +266,7 @@ def serve(
         port=port,
         workers=workers,
         limit_concurrency=Settings().max_connections,
+        http=connections.PROTOCOL,  # uvicorn's httptools, with a deadline for headers
         log_config=LOGGING,  # JSON lines; the API writes the access log itself
         access_log=False,
         # SIGTERM: stop taking connections, let requests in flight finish, but not forever.

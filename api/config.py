@@ -110,6 +110,13 @@ class Settings(BaseSettings):
         "with Retry-After, a write 504 saying its outcome is unknown. The work itself "
         "keeps its slot until it ends. Streams that have started are not cut.",
     )
+    header_timeout_seconds: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="Longest `kb serve` waits for a request's line and headers once a "
+        "connection opens or a request begins; then 408 and the connection is closed.",
+    )
     echo_sql: bool = False
 
     @field_validator("allowed_hosts", mode="before")

@@ -1,14 +1,20 @@
 """Every error is RFC 9457 problem details with the right status; none is a 500."""
 
+import json
+import socket
 import sqlite3
+import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event, make_url
 
 from api.config import Settings
 from api.main import create_app
+from tests.conftest import DATA_DIR, free_port, serving_process
 from tests.helpers import Curator, snapshot
 
 
@@ -94,6 +100,36 @@ def test_a_url_or_headers_past_their_limits_are_problems_too(client: TestClient)
     for answer in (long_url, big_headers):
         assert answer.headers["content-type"] == "application/problem+json"
         assert "limit" in answer.json()["detail"]
+
+
+def test_kb_serve_closes_a_connection_whose_headers_never_end(tmp_path: Path) -> None:
+    """A client trickling its headers (or sending none) holds a connection only so long:
+    then a 408 problem, and the connection is closed. Whole requests are unaffected."""
+    port = free_port()
+    command = [sys.executable, "-m", "api.cli", "serve", "--port", str(port)]
+    env = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'kb.sqlite3'}",
+        "KB_DATA_DIR": str(DATA_DIR),
+        "KB_HEADER_TIMEOUT_SECONDS": "1",
+    }
+    with serving_process(command, port, env=env):
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
+            slow.sendall(b"GET /v1/tags HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+            started = time.monotonic()
+            answer = b""
+            while chunk := slow.recv(4096):  # ends when the server closes
+                answer += chunk
+            took = time.monotonic() - started
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as silent:
+            closed_silent = silent.recv(4096).startswith(b"HTTP/1.1 408")
+        whole = httpx.get(f"http://127.0.0.1:{port}/v1/tags")
+
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 408") and b"application/problem+json" in head
+    assert json.loads(body)["status"] == 408
+    assert 0.9 < took < 3
+    assert closed_silent
+    assert whole.status_code == 200
 
 
 # Bodies: JSON, and nothing looser -----------------------------------------------------

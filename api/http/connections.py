@@ -1,0 +1,85 @@
+"""What a connection may hold before its request is read: a deadline for the request's
+line and headers.
+
+uvicorn times out a connection idle between requests (`timeout_keep_alive`), but not
+one that never finishes its first request's headers: a client trickling a header a
+byte at a time (slowloris), or connecting and sending nothing, held its connection for
+ever, and `KB_MAX_CONNECTIONS` of them left the worker refusing everyone else. The API
+never sees such a request (an ASGI app is called once the headers are complete), so the
+deadline lives in the server's protocol: uvicorn's own httptools protocol, armed when a
+connection opens and when a request begins, disarmed once its headers are in. Past it,
+the client gets a `408` problem and the connection is closed. `kb serve` uses it; a
+reverse proxy in front does the same for the bytes the internet sends (README).
+"""
+
+import asyncio
+import json
+from typing import Any
+
+from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+
+from api.config import Settings
+
+PROTOCOL = "api.http.connections:HeaderDeadlineProtocol"
+"""What `kb serve` names as uvicorn's `http`: an import string, which each worker process
+imports for itself."""
+
+_DETAIL = "The request's line and headers did not arrive within {seconds:g} s."
+
+
+def _timed_out(seconds: float) -> bytes:
+    body = json.dumps(
+        {
+            "type": "about:blank",
+            "title": "Request Timeout",
+            "status": 408,
+            "detail": _DETAIL.format(seconds=seconds),
+        }
+    ).encode()
+    head = (
+        "HTTP/1.1 408 Request Timeout\r\n"
+        "content-type: application/problem+json\r\n"
+        "connection: close\r\n"
+        f"content-length: {len(body)}\r\n\r\n"
+    )
+    return head.encode() + body
+
+
+class HeaderDeadlineProtocol(HttpToolsProtocol):
+    seconds = Settings().header_timeout_seconds
+    answer = _timed_out(seconds)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._header_deadline: asyncio.TimerHandle | None = None
+
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        super().connection_made(transport)
+        self._arm()
+
+    def on_message_begin(self) -> None:
+        super().on_message_begin()
+        self._arm()
+
+    def on_headers_complete(self) -> None:
+        self._disarm()
+        super().on_headers_complete()
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._disarm()
+        super().connection_lost(exc)
+
+    def _arm(self) -> None:
+        if self._header_deadline is None:
+            self._header_deadline = self.loop.call_later(self.seconds, self._too_slow)
+
+    def _disarm(self) -> None:
+        if self._header_deadline is not None:
+            self._header_deadline.cancel()
+            self._header_deadline = None
+
+    def _too_slow(self) -> None:
+        self._header_deadline = None
+        if not self.transport.is_closing():
+            self.transport.write(self.answer)
+            self.transport.close()
