@@ -102,9 +102,10 @@ def test_a_url_or_headers_past_their_limits_are_problems_too(client: TestClient)
         assert "limit" in answer.json()["detail"]
 
 
-def test_kb_serve_closes_a_connection_whose_headers_never_end(tmp_path: Path) -> None:
+def test_kb_serve_answers_endless_or_unreadable_requests_with_problems(tmp_path: Path) -> None:
     """A client trickling its headers (or sending none) holds a connection only so long:
-    then a 408 problem, and the connection is closed. Whole requests are unaffected."""
+    then a 408 problem, and the connection is closed. A URL too long for the server to
+    read is a 400 problem. Whole requests are unaffected."""
     port = free_port()
     command = [sys.executable, "-m", "api.cli", "serve", "--port", str(port)]
     env = {
@@ -113,23 +114,31 @@ def test_kb_serve_closes_a_connection_whose_headers_never_end(tmp_path: Path) ->
         "KB_HEADER_TIMEOUT_SECONDS": "1",
     }
     with serving_process(command, port, env=env):
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as slow:
-            slow.sendall(b"GET /v1/tags HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
-            started = time.monotonic()
-            answer = b""
-            while chunk := slow.recv(4096):  # ends when the server closes
-                answer += chunk
-            took = time.monotonic() - started
-        with socket.create_connection(("127.0.0.1", port), timeout=10) as silent:
-            closed_silent = silent.recv(4096).startswith(b"HTTP/1.1 408")
+        started = time.monotonic()
+        slow = answer_to(port, b"GET /v1/tags HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        took = time.monotonic() - started
+        silent = answer_to(port, b"")
+        unreadable = answer_to(port, b"GET /v1/claims?q=" + b"a" * 100_000 + b" HTTP/1.1\r\n\r\n")
         whole = httpx.get(f"http://127.0.0.1:{port}/v1/tags")
 
-    head, _, body = answer.partition(b"\r\n\r\n")
-    assert head.startswith(b"HTTP/1.1 408") and b"application/problem+json" in head
-    assert json.loads(body)["status"] == 408
+    for status, answer in ((408, slow), (408, silent), (400, unreadable)):
+        head, _, body = answer.partition(b"\r\n\r\n")
+        assert head.startswith(f"HTTP/1.1 {status} ".encode()), head
+        assert b"content-type: application/problem+json" in head
+        assert json.loads(body)["status"] == status
     assert 0.9 < took < 3
-    assert closed_silent
+    assert b"could not be read" in unreadable
     assert whole.status_code == 200
+
+
+def answer_to(port: int, sent: bytes) -> bytes:
+    """What the server answers to `sent` on a connection of its own, until it closes it."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(sent)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+        return answer
 
 
 # Bodies: JSON, and nothing looser -----------------------------------------------------

@@ -1,5 +1,5 @@
 """What a connection may hold before its request is read: a deadline for the request's
-line and headers.
+line and headers, and problem details for a request the server cannot read.
 
 uvicorn times out a connection idle between requests (`timeout_keep_alive`), but not
 one that never finishes its first request's headers: a client trickling a header a
@@ -10,6 +10,9 @@ deadline lives in the server's protocol: uvicorn's own httptools protocol, armed
 connection opens and when a request begins, disarmed once its headers are in. Past it,
 the client gets a `408` problem and the connection is closed. `kb serve` uses it; a
 reverse proxy in front does the same for the bytes the internet sends (README).
+
+A request httptools cannot parse (a URL past about 64 KB, a malformed line) is answered
+by uvicorn itself, in plain text; here it is a `400` problem like every other error.
 """
 
 import asyncio
@@ -20,24 +23,18 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from api.config import Settings
 
-PROTOCOL = "api.http.connections:HeaderDeadlineProtocol"
+PROTOCOL = "api.http.connections:GuardedHttpProtocol"
 """What `kb serve` names as uvicorn's `http`: an import string, which each worker process
 imports for itself."""
 
-_DETAIL = "The request's line and headers did not arrive within {seconds:g} s."
 
-
-def _timed_out(seconds: float) -> bytes:
+def raw_problem(status: int, title: str, detail: str) -> bytes:
+    """A whole problem-details answer as bytes, for a connection no app will answer."""
     body = json.dumps(
-        {
-            "type": "about:blank",
-            "title": "Request Timeout",
-            "status": 408,
-            "detail": _DETAIL.format(seconds=seconds),
-        }
+        {"type": "about:blank", "title": title, "status": status, "detail": detail}
     ).encode()
     head = (
-        "HTTP/1.1 408 Request Timeout\r\n"
+        f"HTTP/1.1 {status} {title}\r\n"
         "content-type: application/problem+json\r\n"
         "connection: close\r\n"
         f"content-length: {len(body)}\r\n\r\n"
@@ -45,9 +42,13 @@ def _timed_out(seconds: float) -> bytes:
     return head.encode() + body
 
 
-class HeaderDeadlineProtocol(HttpToolsProtocol):
+class GuardedHttpProtocol(HttpToolsProtocol):
     seconds = Settings().header_timeout_seconds
-    answer = _timed_out(seconds)
+    too_slow = raw_problem(
+        408,
+        "Request Timeout",
+        f"The request's line and headers did not arrive within {seconds:g} s.",
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -81,5 +82,11 @@ class HeaderDeadlineProtocol(HttpToolsProtocol):
     def _too_slow(self) -> None:
         self._header_deadline = None
         if not self.transport.is_closing():
-            self.transport.write(self.answer)
+            self.transport.write(self.too_slow)
             self.transport.close()
+
+    def send_400_response(self, msg: str) -> None:
+        detail = f"The request could not be read as HTTP ({msg.rstrip('.')}): a URL longer "
+        detail += "than the server reads, or a malformed request line or header."
+        self.transport.write(raw_problem(400, "Bad Request", detail))
+        self.transport.close()

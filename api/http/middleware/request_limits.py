@@ -3,9 +3,10 @@
 
 The HTTP server buffers a request's line and headers before the API sees them, and
 uvicorn with httptools bounds neither (a 5 MB header was read and served) except a URL
-past about 64 KB, which it answers itself, in plain text. So these limits keep what the
-API does with a request small; a reverse proxy in front is what bounds the bytes a
-client may send at all (README, "In production").
+past about 64 KB, which it answers itself (as a problem under `kb serve`:
+`http.connections`). So these limits keep what the API does with a request small; a
+reverse proxy in front is what bounds the bytes a client may send at all (README, "In
+production").
 """
 
 from starlette.exceptions import HTTPException
