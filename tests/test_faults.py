@@ -461,3 +461,21 @@ def test_a_write_whose_commit_is_not_acknowledged_answers_what_the_database_hold
         assert edited.json()["title"] == "Committed?"
     else:
         assert_unavailable(edited)
+
+
+def test_a_write_that_changes_nothing_is_answered_as_usual_when_its_commit_is_lost(
+    linked_postgres: tuple[FreezableLink, str, str],
+) -> None:
+    link, through_link, key = linked_postgres
+    with uvicorn_serving(through_link) as base, LiveServer(base, key).client() as client:
+        current = client.get(CLAIM)
+        link.drop_connection_at(b"COMMIT", delivered=False, then_cut=False)
+        same = client.patch(
+            CLAIM,
+            json={"title": current.json()["title"]},
+            headers={"If-Match": current.headers["etag"]},
+        )
+        assert link.drop_at is None  # its COMMIT was the one dropped
+
+    assert same.status_code == 200, same.text
+    assert same.headers["etag"] == current.headers["etag"]

@@ -81,9 +81,11 @@ class GuardedHttpProtocol(HttpToolsProtocol):
 
     def _too_slow(self) -> None:
         self._header_deadline = None
-        if not self.transport.is_closing():
+        if self.transport.is_closing():
+            return
+        if self.cycle is None or self.cycle.response_complete:  # else mid-answer: just close
             self.transport.write(self.too_slow)
-            self.transport.close()
+        self.transport.close()
 
     def send_400_response(self, msg: str) -> None:
         detail = f"The request could not be read as HTTP ({msg.rstrip('.')}): a URL longer "

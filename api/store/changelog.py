@@ -77,8 +77,11 @@ def record(session: Session, entries: Iterable[PendingChange], *, actor: str, at
 def holds(session: Session, logged_by: Session) -> bool:
     """Whether the database holds the first change that `logged_by`'s transaction logged:
     whether that transaction committed. The change's record, revision, author and time
-    (to the microsecond) together are that write's alone."""
-    logged = logged_by.info[LOGGED]
+    (to the microsecond) together are that write's alone. A transaction that logged
+    nothing changed nothing: it holds whether or not it committed."""
+    logged = logged_by.info.get(LOGGED)
+    if logged is None:
+        return True
     found = session.exec(
         select(RecordChange.id).where(
             RecordChange.kind == logged["kind"],

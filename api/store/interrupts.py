@@ -10,7 +10,8 @@ with `Abandoned`.
 
 A connection goes back to the pool only under the work's lock, so a cancel never
 reaches a statement of the request that takes the connection next: PostgreSQL drops a
-cancel that arrives while its session waits for a command.
+cancel that arrives while its session waits for a command. A cancel that could not be
+confirmed might still arrive later: that connection is closed, not pooled again.
 """
 
 import logging
@@ -39,7 +40,9 @@ class Work:
     __slots__ = ("abandoned", "lock", "on_first_checkout", "records")
 
     def __init__(self, on_first_checkout: Callable[[], None]) -> None:
-        self.lock = threading.Lock()
+        # Reentrant: a connection of the same request collected while the lock is held
+        # (its check-in runs then, on the same thread) must not wait for ever.
+        self.lock = threading.RLock()
         self.records: set[Any] = set()
         self.abandoned = False
         self.on_first_checkout: Callable[[], None] | None = on_first_checkout
@@ -50,6 +53,8 @@ class Work:
 WORK: ContextVar[Work | None] = ContextVar("database_work", default=None)
 _WORK_KEY = "work"
 """Where a checked-out connection's record notes the work it is lent to."""
+_UNCONFIRMED = "cancel_unconfirmed"
+"""Marks a connection whose cancel request failed: it may yet cancel someone else's."""
 
 
 def track_work(engine: Engine) -> None:
@@ -74,6 +79,8 @@ def track_work(engine: Engine) -> None:
         if work is not None:
             with work.lock:
                 work.records.discard(record)
+        if record.info.pop(_UNCONFIRMED, False):
+            record.invalidate()
 
     @event.listens_for(engine, "before_cursor_execute")
     def _refuse(*_args: Any) -> None:
@@ -95,6 +102,7 @@ def abandon(work: Work) -> None:
                 elif connection is not None:
                     connection.cancel_safe(timeout=CANCEL_SECONDS)
             except Exception as error:  # the statement ends by its own time limit then
+                record.info[_UNCONFIRMED] = True
                 log.warning("could not interrupt an abandoned statement: %s", error)
 
 

@@ -35,6 +35,7 @@ from sqlalchemy.sql import Select
 from api.config import Settings
 from api.store.database_file import served_file
 from api.store.engine import postgres_connect_args, start_statement_clock
+from api.store.interrupts import WORK
 
 Row = Any
 """A row whose columns are attributes, from either engine (SQLAlchemy's or psycopg's)."""
@@ -133,8 +134,8 @@ class KeyReader:
         """
         if failed is not self._pool:
             return True  # renewed meanwhile: try the new one
-        if self._renewing or not failed.get_stats().get("connections_errors"):
-            return False  # a probe is under way, or the pool is only slow
+        if self._renewing or not failed.pop_stats().get("connections_errors"):
+            return False  # a probe is under way, or the pool failed no connection lately
         self._renewing = True
         try:
             probe = await psycopg.AsyncConnection.connect(**self._connect_args)
@@ -190,7 +191,13 @@ class KeyReader:
             or (self._file is not None and not self._file.holds(self._held.info, recent=True))
         ):
             self._close_held()
-            self._held = self.engine.raw_connection()
+            # Held for every request to come, so lent to none: no request's abandonment
+            # may interrupt it (store.interrupts).
+            lent_to = WORK.set(None)
+            try:
+                self._held = self.engine.raw_connection()
+            finally:
+                WORK.reset(lent_to)
             # Autocommit: pysqlite would open no transaction for a read anyway; this
             # makes sure none is ever left open on this connection.
             self._held.driver_connection.isolation_level = None  # type: ignore[union-attr]

@@ -21,6 +21,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Engine, delete, insert, update
 from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session, col, select
 
 from api.errors import ConflictError, NotFoundError, OutcomeUnknown, WriteRefused
@@ -80,7 +81,7 @@ def _committed_after_all(engine: Engine, lost: Session) -> bool:
         with Session(engine) as session, session.begin():
             lock_for_writing(session)
             return changelog.holds(session, lost)
-    except DBAPIError:
+    except (DBAPIError, PoolTimeout):
         raise OutcomeUnknown from None
 
 

@@ -14,7 +14,9 @@ the client is answered (`problems.no_answer_in_time`) and what was computing is 
 finish, still holding its slot: the worker's work stays bounded, and the requests after
 it are shed at once instead of piling up behind it (a read's queries are stopped then,
 `client_gone`). The deadline is a timer, not a task around each request: a task and its
-wait cost a computed request some 15 us.
+wait cost a computed request some 15 us. So the request's call returns, and its access
+line and latency are recorded, when its work ends: for a read, just after its 503 (its
+queries are stopped then); for a write, once its transaction has ended.
 
 It sits inside the response cache: kept answers cost no slot and keep flowing while
 computed ones are shed. The health check takes no slot either (it holds no pooled
