@@ -92,6 +92,7 @@ def test_an_unexpected_failure_is_a_500_problem_logged_once_without_a_trace_to_t
 
 
 def test_a_url_or_headers_past_their_limits_are_problems_too(client: TestClient) -> None:
+    client.get("/v1/tags")  # kept now: a kept answer is no way around the limits
     long_url = client.get("/v1/claims", params={"q": "a" * 9000})
     big_headers = client.get("/v1/tags", headers={"X-Padding": "b" * 20_000})
 

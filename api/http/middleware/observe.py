@@ -12,21 +12,23 @@ found or not, maps to a handful of labels.
 """
 
 import logging
-import random
 import re
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
+from random import getrandbits
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.http.metrics import Metrics
+from api.http.middleware.response_cache import CACHE_STATUS
 from api.logs import REQUEST_ID
 
 access_log = logging.getLogger("api.access")
 
 REQUEST_ID_HEADER = b"x-request-id"
 GIVEN_ID = re.compile(rb"[A-Za-z0-9._-]{1,64}")
+LABELLED_PATHS = 4096
+"""Paths whose route label is remembered; past that the table starts again."""
 MAX_SEGMENTS = 6
 """Deeper paths are cut here: no route of ours is deeper, and labels stay few."""
 
@@ -48,15 +50,12 @@ class ObserveMiddleware:
         self, app: ASGIApp, *, metrics: Metrics, paths: Callable[[], Iterable[str]]
     ) -> None:
         self.app = app
-        self.metrics = metrics
+        self.answers = metrics.answers
         self.paths = paths
         """The app's route templates, asked for once, at the first answer."""
         self.literals: frozenset[str] | None = None
-        # Each label set's child looked up once: `labels()` takes a lock and builds a key,
-        # a cost every answer (a kept one takes some 70 us in all) would pay again.
-        self.counted: dict[tuple[str, str, int], tuple[Any, Any]] = {}
-        self.kept_hit = metrics.cache.labels("hit")
-        self.kept_miss = metrics.cache.labels("miss")
+        self.labels: dict[str, str] = {}
+        """Route labels of the paths asked lately: a repeated path is labelled once."""
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -71,20 +70,22 @@ class ObserveMiddleware:
             self._record(scope, seen, time.perf_counter() - started)
             REQUEST_ID.reset(token)
 
+    def _route(self, path: str) -> str:
+        route = self.labels.get(path)
+        if route is None:
+            if self.literals is None:
+                self.literals = literal_segments(self.paths())
+            if len(self.labels) >= LABELLED_PATHS:
+                self.labels.clear()
+            route = self.labels[path] = route_label(path, self.literals)
+        return route
+
     def _record(self, scope: Scope, seen: "Seen", seconds: float) -> None:
-        if self.literals is None:
-            self.literals = literal_segments(self.paths())
-        route = route_label(scope["path"], self.literals)
-        key = (route, scope["method"], seen.status)
-        children = self.counted.get(key)
-        if children is None:
-            requests = self.metrics.requests.labels(route, scope["method"], str(seen.status))
-            children = self.counted[key] = (requests, self.metrics.latency.labels(route))
-        children[0].inc()
-        children[1].observe(seconds)
+        route = self._route(scope["path"])
+        self.answers.count(route, scope["method"], seen.status, seconds)
         kept = seen.cache.endswith(b"hit")
         if seen.cache:
-            (self.kept_hit if kept else self.kept_miss).inc()
+            self.answers.kept["hit" if kept else "miss"] += 1
         if access_log.isEnabledFor(logging.INFO):
             access_log.info(
                 "%s %s %d",
@@ -112,18 +113,22 @@ class Seen:
         self._send = send
         self.status = 500
         self.cache = b""
-        given = next((v for k, v in scope["headers"] if k == REQUEST_ID_HEADER), b"")
+        for name, value in scope["headers"]:  # loops, not generators: every answer pays
+            if name == REQUEST_ID_HEADER:
+                if GIVEN_ID.fullmatch(value):
+                    self.request_id = value.decode()
+                    return
+                break
         # Not a secret, only unique enough to find one request's lines: no system call.
-        self.request_id = (
-            given.decode() if GIVEN_ID.fullmatch(given) else f"{random.getrandbits(64):016x}"
-        )
+        self.request_id = f"{getrandbits(64):016x}"
 
     async def send(self, message: Message) -> None:
         if message["type"] == "http.response.start":
             self.status = message["status"]
-            headers = message["headers"] = [
-                *message.get("headers", ()),
-                (REQUEST_ID_HEADER, self.request_id.encode()),
-            ]
-            self.cache = next((v for k, v in headers if k == b"cache-status"), b"")
+            headers = message["headers"] = list(message.get("headers", ()))
+            for name, value in headers:
+                if name == CACHE_STATUS:
+                    self.cache = value
+                    break
+            headers.append((REQUEST_ID_HEADER, self.request_id.encode()))
         await self._send(message)

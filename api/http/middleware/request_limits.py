@@ -22,6 +22,17 @@ MAX_HEADER_BYTES = 16 * 1024
 is 8 KB; a bearer key, conditions and a browser's own headers take well under 2 KB."""
 
 
+def within_bounds(scope: Scope) -> bool:
+    """Whether a request's URL and headers are within their bounds. The response cache
+    asks too: a kept answer must not be what a request past them gets."""
+    if len(scope.get("raw_path") or b"") + len(scope["query_string"]) > MAX_URL_BYTES:
+        return False
+    size = 0
+    for name, value in scope["headers"]:  # a loop, not a generator: every request pays it
+        size += len(name) + len(value)
+    return size <= MAX_HEADER_BYTES
+
+
 class RequestLimitsMiddleware:
     """Refuse request bodies over `limit` bytes, as problem details: by Content-Length
     before anything is read, or as a chunked body crosses the limit. (FastAPI's own
@@ -35,21 +46,20 @@ class RequestLimitsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if len(scope.get("raw_path") or b"") + len(scope["query_string"]) > MAX_URL_BYTES:
-            detail = f"The URL is longer than the limit of {MAX_URL_BYTES} bytes."
-            await problem(414, detail)(scope, receive, send)
+        if not within_bounds(scope):
+            if len(scope.get("raw_path") or b"") + len(scope["query_string"]) > MAX_URL_BYTES:
+                detail = f"The URL is longer than the limit of {MAX_URL_BYTES} bytes."
+                await problem(414, detail)(scope, receive, send)
+            else:
+                detail = "The request's headers take more than the limit of "
+                await problem(431, f"{detail}{MAX_HEADER_BYTES} bytes.")(scope, receive, send)
             return
-        header_bytes, declared, chunked = 0, b"", False
-        for name, value in scope["headers"]:  # one pass: every request pays it
-            header_bytes += len(name) + len(value)
+        declared, chunked = b"", False
+        for name, value in scope["headers"]:
             if name == b"content-length":
                 declared = value
             elif name == b"transfer-encoding":
                 chunked = True
-        if header_bytes > MAX_HEADER_BYTES:
-            detail = f"The request's headers take more than the limit of {MAX_HEADER_BYTES} bytes."
-            await problem(431, detail)(scope, receive, send)
-            return
         if not declared and not chunked:  # no body to count
             await self.app(scope, receive, send)
             return
