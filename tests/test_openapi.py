@@ -32,6 +32,23 @@ def test_claims_are_a_discriminated_union_on_type(client: TestClient) -> None:
     assert "rank" not in schemas["MechanismClaim"]["properties"]
 
 
+def test_the_risk_factor_list_is_typed_as_risk_factors_not_every_claim(
+    client: TestClient,
+) -> None:
+    """So that `data[0].rank` type-checks in a generated client without a cast."""
+    doc = document(client)
+    page = doc["paths"]["/v1/risk-factors"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]["schema"]
+    schemas = doc["components"]["schemas"]
+    items = schemas[page["$ref"].rsplit("/", 1)[-1]]["properties"]["data"]["items"]
+
+    assert items == {"$ref": "#/components/schemas/RiskFactorClaim"}
+    assert {"rank", "outcome"} <= set(schemas["RiskFactorClaim"]["required"])
+    served = client.get("/v1/risk-factors").json()["data"]
+    assert served and all(claim["type"] == "risk_factor" for claim in served)
+
+
 def test_every_field_of_every_public_schema_is_described(client: TestClient) -> None:
     schemas = document(client)["components"]["schemas"]
     undescribed = [

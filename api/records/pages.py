@@ -7,7 +7,7 @@ from pydantic import (
     Field,
 )
 
-from api.records.claims import Claim, ClaimRevision
+from api.records.claims import Claim, ClaimRevision, RiskFactorClaim
 from api.records.fields import DISCLAIMER, Facet, SortOrder
 from api.records.vocabulary import SourcePublic, TagPublic
 
@@ -54,6 +54,13 @@ class ClaimPageMeta(PageMeta):
 
 class ClaimPage(Page[Claim]):
     """Claims, in the order asked for (article order unless `sort` says otherwise)."""
+
+    meta: ClaimPageMeta
+
+
+class RiskFactorPage(Page[RiskFactorClaim]):
+    """Risk factors only: every item has a `rank` and an `outcome`, which a typed client
+    can read without narrowing a union first."""
 
     meta: ClaimPageMeta
 

@@ -7,7 +7,7 @@ from api.http.negotiation import JSONLD_RESPONSE
 from api.http.problems import problem_responses
 from api.http.routes.claims import ListingDep
 from api.records.fields import ClaimType, Slug, SortOrder
-from api.records.pages import ClaimPage
+from api.records.pages import RiskFactorPage
 from api.store.reads import ClaimFilter
 
 router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
 @router.get(
     "",
     summary="List risk factors",
-    response_model=ClaimPage,
+    response_model=RiskFactorPage,
     responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
 )
 async def list_risk_factors(
