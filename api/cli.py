@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 
 from api.config import REPO_ROOT, Settings
 from api.http import auth, connections
-from api.logs import LOGGING
+from api.logs import LOGGING, one_line
 from api.store import migrate
 from api.store.engine import make_engine
 from api.writes import data_folder, loader
@@ -30,7 +30,7 @@ class _DatabaseErrorsInOneLine(TyperGroup):
         try:
             return super().invoke(ctx)
         except DBAPIError as error:
-            reason = str(error.orig).strip().split("\n")[0]
+            reason = one_line(error.orig or error)
             typer.echo(f"error: cannot use the database ({reason}); check DATABASE_URL.", err=True)
             raise typer.Exit(code=2) from None
 

@@ -16,6 +16,13 @@ REQUEST_ID: ContextVar[str] = ContextVar("request_id", default="-")
 worker threads and tasks with the rest of the context."""
 
 
+def one_line(error: BaseException) -> str:
+    """An error as one line of a log or a message: its first line, or its kind. Database
+    drivers' messages run to several (hints, the statement), and a line is what an
+    operator scans."""
+    return str(error).strip().split("\n")[0] or type(error).__name__
+
+
 class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = REQUEST_ID.get()

@@ -16,38 +16,36 @@ by uvicorn itself, in plain text; here it is a `400` problem like every other er
 """
 
 import asyncio
-import json
+from http import HTTPStatus
 from typing import Any
 
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from api.config import Settings
+from api.records.problems import Problem
 
 PROTOCOL = "api.http.connections:GuardedHttpProtocol"
 """What `kb serve` names as uvicorn's `http`: an import string, which each worker process
 imports for itself."""
 
 
-def raw_problem(status: int, title: str, detail: str) -> bytes:
+def raw_problem(status: int, detail: str) -> bytes:
     """A whole problem-details answer as bytes, for a connection no app will answer."""
-    body = json.dumps(
-        {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    ).encode()
+    title = HTTPStatus(status).phrase
+    body = Problem(title=title, status=status, detail=detail).model_dump_json(exclude_none=True)
     head = (
         f"HTTP/1.1 {status} {title}\r\n"
         "content-type: application/problem+json\r\n"
         "connection: close\r\n"
         f"content-length: {len(body)}\r\n\r\n"
     )
-    return head.encode() + body
+    return (head + body).encode()
 
 
 class GuardedHttpProtocol(HttpToolsProtocol):
     seconds = Settings().header_timeout_seconds
     too_slow = raw_problem(
-        408,
-        "Request Timeout",
-        f"The request's line and headers did not arrive within {seconds:g} s.",
+        408, f"The request's line and headers did not arrive within {seconds:g} s."
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -90,5 +88,5 @@ class GuardedHttpProtocol(HttpToolsProtocol):
     def send_400_response(self, msg: str) -> None:
         detail = f"The request could not be read as HTTP ({msg.rstrip('.')}): a URL longer "
         detail += "than the server reads, or a malformed request line or header."
-        self.transport.write(raw_problem(400, "Bad Request", detail))
+        self.transport.write(raw_problem(400, detail))
         self.transport.close()

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from api.errors import OUTCOME_UNKNOWN, UNAVAILABLE_RETRY_AFTER, ApiError
+from api.logs import one_line
 from api.records.problems import FieldError, Problem
 from api.store.engine import (
     is_missing_schema,
@@ -173,7 +174,7 @@ async def _database_unavailable(request: Request, exc: Exception) -> ProblemResp
         log.error("the database has no tables for this API on %s: run `kb load`", path)
         detail = "The database is not ready: it has no tables for this version of the API."
     elif isinstance(exc, OperationalError):
-        log.warning("database unavailable on %s: %s", path, str(exc).split("\n")[0])
+        log.warning("database unavailable on %s: %s", path, one_line(exc))
         detail = "The database is busy or unreachable; retry shortly."
     else:
         raise exc  # a bug: the last-resort middleware answers 500 and logs it once

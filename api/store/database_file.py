@@ -94,7 +94,7 @@ class DatabaseFile:
     def check(self, *, recent: bool = False) -> Identity:
         """The served file's identity, if it is under its name; else DatabaseFileChanged.
         `recent`: as seen at most `RECHECK_SECONDS` ago (reads only)."""
-        found = self.recent() if recent else identity(self.path)
+        found = self._look(recent)
         if found is None:
             raise self._refuse(f"the database file {self.path} is missing (moved or deleted)")
         if self.served is None:
@@ -109,7 +109,10 @@ class DatabaseFile:
     def holds(self, info: dict[str, Any], *, recent: bool = False) -> bool:
         """Whether a connection (its record's `info`) is open on the file under the name."""
         opened = info.get(OPENED)
-        return opened is not None and opened == (self.recent() if recent else identity(self.path))
+        return opened is not None and opened == self._look(recent)
+
+    def _look(self, recent: bool) -> Identity | None:
+        return self.recent() if recent else identity(self.path)
 
     def guard(self, engine: Engine) -> None:
         """Open the engine's connections without create, and check each one on its way in

@@ -20,6 +20,7 @@ from typing import Protocol
 import psycopg
 from sqlalchemy import Engine
 
+from api.logs import one_line
 from api.store.database_file import DatabaseFile, Identity, served_file
 
 log = logging.getLogger(__name__)
@@ -139,8 +140,7 @@ class PostgresRevision:
                     row = await self._latest()
         except (psycopg.Error, TimeoutError) as error:
             # One line: a database down for a minute would log a traceback per request.
-            reason = str(error).split("\n")[0] or type(error).__name__
-            log.warning("data revision unreadable (%s): answers are computed", reason)
+            log.warning("data revision unreadable (%s): answers are computed", one_line(error))
             await self.aclose()
             return None
         return (int(row[0]), str(row[1])) if row is not None else NO_CHANGES

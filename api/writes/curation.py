@@ -25,6 +25,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session, col, select
 
 from api.errors import ConflictError, NotFoundError, OutcomeUnknown, WriteRefused
+from api.logs import one_line
 from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import CLAIM_ADAPTER, Claim, Relation
 from api.records.fields import ClaimStatus, ClaimType
@@ -69,7 +70,7 @@ def writing(engine: Engine) -> Iterator[Session]:
             made = _committed_after_all(engine, session)
             log.warning(
                 "connection lost during COMMIT (%s); the change log says it was %s",
-                str(error.orig).split("\n")[0],
+                one_line(error.orig or error),
                 "made" if made else "not made",
             )
             if not made:

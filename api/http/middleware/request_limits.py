@@ -22,15 +22,22 @@ MAX_HEADER_BYTES = 16 * 1024
 is 8 KB; a bearer key, conditions and a browser's own headers take well under 2 KB."""
 
 
-def within_bounds(scope: Scope) -> bool:
-    """Whether a request's URL and headers are within their bounds. The response cache
-    asks too: a kept answer must not be what a request past them gets."""
+def past_bounds(scope: Scope) -> int | None:
+    """The status a request's URL (414) or headers (431) past their bounds are refused
+    with; None within them. The response cache asks too: a kept answer must not be what
+    a request past them gets."""
     if len(scope.get("raw_path") or b"") + len(scope["query_string"]) > MAX_URL_BYTES:
-        return False
+        return 414
     size = 0
     for name, value in scope["headers"]:  # a loop, not a generator: every request pays it
         size += len(name) + len(value)
-    return size <= MAX_HEADER_BYTES
+    return 431 if size > MAX_HEADER_BYTES else None
+
+
+BOUND_DETAILS = {
+    414: f"The URL is longer than the limit of {MAX_URL_BYTES} bytes.",
+    431: f"The request's headers take more than the limit of {MAX_HEADER_BYTES} bytes.",
+}
 
 
 class RequestLimitsMiddleware:
@@ -46,13 +53,9 @@ class RequestLimitsMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if not within_bounds(scope):
-            if len(scope.get("raw_path") or b"") + len(scope["query_string"]) > MAX_URL_BYTES:
-                detail = f"The URL is longer than the limit of {MAX_URL_BYTES} bytes."
-                await problem(414, detail)(scope, receive, send)
-            else:
-                detail = "The request's headers take more than the limit of "
-                await problem(431, f"{detail}{MAX_HEADER_BYTES} bytes.")(scope, receive, send)
+        refused = past_bounds(scope)
+        if refused is not None:
+            await problem(refused, BOUND_DETAILS[refused])(scope, receive, send)
             return
         declared, chunked = b"", False
         for name, value in scope["headers"]:

@@ -21,7 +21,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.http.middleware.etag import matches_etag, not_modified_headers
-from api.http.middleware.request_limits import within_bounds
+from api.http.middleware.request_limits import past_bounds
 from api.store.revision import Revision, RevisionReader
 
 CACHED_PATHS = (
@@ -79,7 +79,7 @@ class ResponseCacheMiddleware:
             scope["type"] != "http"
             or scope["method"] not in ("GET", "HEAD")
             or not scope["path"].startswith(CACHED_PATHS)
-            or not within_bounds(scope)  # refused inside, never answered from here
+            or past_bounds(scope) is not None  # refused inside, never answered from here
         ):
             await self.app(scope, receive, send)
             return
