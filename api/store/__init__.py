@@ -2,5 +2,5 @@
 and rows a claim, the reads every answer is built from, the change log, and the numbers
 the writers keep (counts, article-order seq, the latest revision).
 
-Imports: records, config, errors.
+Imports: records, config, errors, logs.
 """

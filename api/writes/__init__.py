@@ -2,5 +2,5 @@
 it into the database, writing the database back out as data/, and the rules that hold
 across records (checked before any of them commits).
 
-Imports: records, store, config, errors.
+Imports: records, store, config, errors, logs.
 """
