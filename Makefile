@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: serve test lint audit load check clean bench bench-versions bench-levers bench-queries openapi
+TS := clients/typescript
+
+.PHONY: serve test lint audit load check clean bench bench-versions bench-levers bench-queries openapi clients
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,15 +17,23 @@ $(VENV)/.installed-app: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: pyproject.toml clients/python/pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]' -e clients/python
 	touch $@ $(VENV)/.installed-app
+
+# The TypeScript client's toolchain (pinned by its package-lock.json); without npm its
+# tests are skipped, and `make test` says so.
+$(TS)/node_modules/.installed: $(TS)/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  (cd $(TS) && npm ci --no-audit --no-fund --loglevel=error) && touch $@; \
+	else echo "npm not found: the TypeScript client's tests will be skipped"; fi
 
 serve: $(VENV)/.installed-app  ## migrate, load data/, serve on $(HOST):$(PORT)
 	$(BIN)/kb serve --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed-dev  ## every test (PostgreSQL ones too where a server answers)
 	-@bash scripts/ensure-chromium
+	-@$(MAKE) --no-print-directory $(TS)/node_modules/.installed
 	$(BIN)/pytest
 
 lint: $(VENV)/.installed-dev  ## ruff and mypy, failing on any finding
@@ -43,8 +53,8 @@ check: $(VENV)/.installed-app
 clean:
 	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
 
-$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+$(VENV)/.installed-bench: pyproject.toml clients/python/pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev,bench]' -e clients/python
 	touch $@ $(VENV)/.installed-app $(VENV)/.installed-dev
 
 bench-versions: $(VENV)/.installed-bench  ## this checkout beside BASE (a commit), under wrk
@@ -67,3 +77,6 @@ bench-queries: $(VENV)/.installed-dev  ## p50/p99 and req/s of the main queries,
 
 openapi: $(VENV)/.installed-app  ## rewrite openapi.json, the committed v1 contract
 	$(BIN)/kb openapi
+
+clients: $(VENV)/.installed-dev $(TS)/node_modules/.installed  ## regenerate clients/ from openapi.json
+	$(BIN)/python scripts/clients.py

@@ -250,13 +250,28 @@ def uvicorn_serving(
         yield f"http://127.0.0.1:{port}"
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The API served by uvicorn on a free loopback port, over a loaded SQLite file."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('live') / 'kb.sqlite3'}"
+@contextmanager
+def serving_data(url: str) -> Iterator[str]:
+    """The API served by uvicorn over the database at `url`, data/ loaded into it."""
     engine = make_engine(Settings(database_url=url))
     migrate.upgrade(engine)
     loader.load(engine=engine, data_dir=DATA_DIR)
     engine.dispose()
     with uvicorn_serving(url) as base:
+        yield base
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The API served by uvicorn on a free loopback port, over a loaded SQLite file."""
+    with serving_data(f"sqlite:///{tmp_path_factory.mktemp('live') / 'kb.sqlite3'}") as base:
+        yield base
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def live_api(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """The API served by uvicorn over data/ loaded, on each engine."""
+    with serving_data(database_url(request.param, tmp_path_factory.mktemp(request.param))) as base:
         yield base

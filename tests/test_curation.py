@@ -488,3 +488,57 @@ def test_a_write_that_cannot_get_the_writers_lock_in_time_is_a_503(
     assert response.headers["retry-after"] == "5"
     assert response.headers["content-type"] == "application/problem+json"
     assert curator.client.get("/v1/tags/injection").status_code == 404
+
+
+def test_every_write_sends_the_headers_its_answer_documents(curator: Curator) -> None:
+    """ETag (the revision to send in If-Match next) and Location, as openapi.json says."""
+    paths = curator.client.get("/openapi.json").json()["paths"]
+    c, auth = curator.client, curator.auth
+    claim = "/v1/claims/botox-gained-popularity"
+    relation = {"kind": "qualifies", "target": "botox-may-make-migraines-worse"}
+    source = {"id": "s2", "title": "S2", "language": "en", "media_type": "text/plain", "text": "x"}
+    tag = {"slug": "injection", "label": "Injection", "description": "How Botox is given."}
+    writes = [
+        ("/v1/claims", c.post("/v1/claims", json=new_claim(), headers=auth)),
+        (
+            "/v1/claims/{claim_id}",
+            c.patch(claim, json={"title": "Popular"}, headers={**auth, "If-Match": '"r1"'}),
+        ),
+        (
+            "/v1/claims/{claim_id}/relations",
+            c.post(f"{claim}/relations", json=relation, headers={**auth, "If-Match": '"r2"'}),
+        ),
+        (
+            "/v1/claims/{claim_id}/relations/{kind}/{target}",
+            c.delete(
+                f"{claim}/relations/qualifies/botox-may-make-migraines-worse",
+                headers={**auth, "If-Match": '"r3"'},
+            ),
+        ),
+        (
+            "/v1/claims/{claim_id}/retraction",
+            c.post(
+                f"{claim}/retraction", json={"reason": "No."}, headers={**auth, "If-Match": "*"}
+            ),
+        ),
+        (
+            "/v1/claims/{claim_id}/retraction",
+            c.delete(f"{claim}/retraction", headers={**auth, "If-Match": "*"}),
+        ),
+        ("/v1/tags", c.post("/v1/tags", json=tag, headers=auth)),
+        (
+            "/v1/tags/{slug}",
+            c.patch(
+                "/v1/tags/injection", json={"label": "Shots"}, headers={**auth, "If-Match": "*"}
+            ),
+        ),
+        ("/v1/sources", c.post("/v1/sources", json=source, headers=auth)),
+    ]
+
+    for path, answer in writes:
+        method = answer.request.method.lower()
+        documented = paths[path][method]["responses"][str(answer.status_code)]
+        assert answer.is_success, (method, path, answer.text)
+        headers = {name.lower() for name in documented.get("headers", {})}
+        assert headers <= set(answer.headers.keys()), (method, path)
+        assert ("location" in headers) == (answer.status_code == 201)

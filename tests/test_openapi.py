@@ -17,9 +17,11 @@ def document(client: TestClient) -> dict[str, Any]:
 
 def test_claims_are_a_discriminated_union_on_type(client: TestClient) -> None:
     doc = document(client)
-    claim = doc["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]["200"]["content"][
+    served = doc["paths"]["/v1/claims/{claim_id}"]["get"]["responses"]["200"]["content"][
         "application/json"
     ]["schema"]
+    assert served == {"$ref": "#/components/schemas/Claim"}
+    claim = doc["components"]["schemas"]["Claim"]
 
     assert claim["discriminator"]["propertyName"] == "type"
     mapping = claim["discriminator"]["mapping"]
@@ -201,3 +203,45 @@ def test_every_reference_in_the_document_resolves(client: TestClient) -> None:
     schemas = doc["components"]["schemas"]
     assert refs
     assert [r for r in refs if r.removeprefix("#/components/schemas/") not in schemas] == []
+
+
+V1_ENUMS = {
+    "Certainty": ["asserted", "typical", "hypothesized", "possible", "rare"],
+    "ChangeAction": ["created", "updated", "retracted", "restored", "deleted"],
+    "ClaimStatus": ["active", "retracted"],
+    "ClaimType": [
+        "background",
+        "definition",
+        "usage",
+        "regulatory",
+        "administration",
+        "benefit",
+        "knowledge_gap",
+        "mechanism",
+        "safety_efficacy",
+        "adverse_effect",
+        "risk_factor",
+        "conclusion",
+        "recommendation",
+    ],
+    "Facet": ["type", "tag", "certainty", "migraine_effect", "source"],
+    "MigraineEffect": ["worsens", "relieves", "neither"],
+    "RelationKind": ["rests_on", "mitigates", "contributes_to", "follows_from", "qualifies"],
+    "SortOrder": ["article", "rank", "relevance", "updated"],
+}
+
+
+def test_the_values_answers_carry_are_the_v1_sets(client: TestClient) -> None:
+    """A generated client refuses an enum value it does not know, so v1 adds none to what
+    answers carry (README, "The contract"): a new one comes as a new field, or in /v2.
+    Only the formats a request may ask for can grow."""
+    doc = document(client)
+    enums = {
+        name: schema["enum"]
+        for name, schema in doc["components"]["schemas"].items()
+        if "enum" in schema and not name.startswith("Format")
+    }
+    kinds = doc["components"]["schemas"]["Change"]["discriminator"]["mapping"]
+
+    assert enums == V1_ENUMS
+    assert sorted(kinds) == ["claim", "source", "tag"]

@@ -133,3 +133,30 @@ def capability_statement(base: str) -> dict[str, Any]:
             }
         ],
     }
+
+
+def _resource_schema(resource_type: str, what: str) -> dict[str, Any]:
+    return {
+        "title": f"Fhir{resource_type}",
+        "description": f"{what} A FHIR R5 {resource_type} "
+        f"(https://hl7.org/fhir/R5/{resource_type.lower()}.html); its other elements "
+        "follow that specification.",
+        "type": "object",
+        "required": ["resourceType"],
+        "properties": {
+            "resourceType": {"const": resource_type, "description": "The resource's type."}
+        },
+    }
+
+
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "FhirCapabilityStatement": _resource_schema(
+        "CapabilityStatement", "What this read-only server offers."
+    ),
+    "FhirBundle": _resource_schema("Bundle", "A searchset: one page of matching resources."),
+    "FhirClinicalUseDefinition": _resource_schema(
+        "ClinicalUseDefinition", "A risk factor (undesirable-effect) or the conclusion (warning)."
+    ),
+    "FhirCitation": _resource_schema("Citation", "A source."),
+}
+"""What the FHIR answers look like, for the OpenAPI document."""

@@ -128,3 +128,54 @@ def item_list(nodes: list[dict[str, Any]], base: str, self_url: str) -> dict[str
         {"@id": self_url, "@type": "ItemList", "description": DISCLAIMER, "itemListElement": nodes},
         base,
     )
+
+
+_NODE_TYPE = {
+    "description": "The node's type(s), terms of the @context.",
+    "anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}],
+}
+SCHEMAS: dict[str, dict[str, Any]] = {
+    "JsonLdNode": {
+        "title": "JsonLdNode",
+        "description": "One record as JSON-LD (compacted with the @context): a claim is a "
+        "`Claim` whose `appearance` anchors its quote in its source; a source is a "
+        "`CreativeWork` and `MedicalWebPage`. Other keys are terms of the @context.",
+        "type": "object",
+        "required": ["@context", "@id", "@type"],
+        "properties": {
+            "@context": {"type": "string", "description": "URL of the @context document."},
+            "@id": {"type": "string", "description": "The record's URL."},
+            "@type": _NODE_TYPE,
+        },
+    },
+    "JsonLdItemList": {
+        "title": "JsonLdItemList",
+        "description": "One page of a list as JSON-LD: an `ItemList` whose description is "
+        "the disclaimer and whose elements are the page's records, in order.",
+        "type": "object",
+        "required": ["@context", "@id", "@type", "description", "itemListElement"],
+        "properties": {
+            "@context": {"type": "string", "description": "URL of the @context document."},
+            "@id": {"type": "string", "description": "This page's URL."},
+            "@type": {"const": "ItemList", "description": "schema:ItemList."},
+            "description": {"type": "string", "description": "This is not medical advice."},
+            "itemListElement": {
+                "type": "array",
+                "description": "The records of this page, as nodes without their own @context.",
+                "items": {
+                    "type": "object",
+                    "required": ["@id", "@type"],
+                    "properties": {"@id": {"type": "string"}, "@type": _NODE_TYPE},
+                },
+            },
+        },
+    },
+    "JsonLdContext": {
+        "title": "JsonLdContext",
+        "description": "A JSON-LD context document.",
+        "type": "object",
+        "required": ["@context"],
+        "properties": {"@context": {"type": "object", "description": "Terms and their IRIs."}},
+    },
+}
+"""What the JSON-LD answers look like, for the OpenAPI document."""

@@ -6,7 +6,7 @@ a format the route does not offer, named either way, is a 406 problem.
 
 from collections.abc import Awaitable, Callable
 from enum import StrEnum
-from typing import Annotated, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Query, Request, Response
 from fastapi.responses import JSONResponse
@@ -72,7 +72,7 @@ def negotiate(*offered: Format) -> Callable[..., Awaitable[Format]]:
                 description="Response format, overriding the Accept header: "
                 + ", ".join(f"`{f.value}` ({MEDIA_TYPES[f]})" for f in offered)
                 + ". Anything else is a 406.",
-                examples=[names[-1]],
+                examples=[names[0]],
                 json_schema_extra={"enum": names},
             ),
         ] = None,
@@ -95,12 +95,22 @@ def offered_media(offered: tuple[Format, ...]) -> list[str]:
     return [MEDIA_TYPES[fmt] for fmt in offered]
 
 
-JSONLD_RESPONSE = {
-    "description": "JSON by default; JSON-LD with `Accept: application/ld+json` or "
-    "`format=jsonld`: schema.org terms, quotes anchored by W3C Web Annotation selectors; "
-    "the @context is GET /v1/context.jsonld.",
-    "content": {"application/ld+json": {"schema": {"type": "object"}}},
-}
+class JsonLdResponse(JSONResponse):
+    media_type = MEDIA_TYPES[Format.jsonld]
+
+
+def jsonld_alternative(schema: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 of a route that also answers in JSON-LD, whose document is `schema`."""
+    return {
+        200: {
+            "description": "JSON by default; JSON-LD with `Accept: application/ld+json` or "
+            "`format=jsonld`: schema.org terms, quotes anchored by W3C Web Annotation "
+            "selectors; the @context is GET /v1/context.jsonld.",
+            "content": {
+                MEDIA_TYPES[Format.jsonld]: {"schema": {"$ref": f"#/components/schemas/{schema}"}}
+            },
+        }
+    }
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -146,6 +156,4 @@ def _jsonld(found: BaseModel, request: Request, response: Response) -> JSONRespo
         document = jsonld.item_list(nodes, base, found.links.self)
     else:
         document = jsonld.document(jsonld.node(found, base), base)
-    return JSONResponse(
-        document, media_type=MEDIA_TYPES[Format.jsonld], headers=dict(response.headers)
-    )
+    return JsonLdResponse(document, headers=dict(response.headers))

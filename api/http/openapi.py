@@ -5,6 +5,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from api.formats import fhir, jsonld
 from api.http.middleware.etag import CACHE_CONTROL
 from api.http.paging import CURSOR_EXAMPLES
 from api.http.problems import problem_responses
@@ -23,6 +24,28 @@ _CACHING_HEADERS = {
         "schema": {"type": "string", "examples": [CACHE_CONTROL]},
     },
 }
+_CACHE_STATUS = {
+    "Cache-Status": {
+        "description": "RFC 9211: `kb; hit` when this worker answered from the answers it "
+        "keeps, `kb; fwd=miss` when it computed the answer.",
+        "schema": {"type": "string", "examples": ["kb; hit"]},
+    }
+}
+_REVISION_ETAG = {
+    "ETag": {
+        "description": "The record's revision after this change: send it in If-Match to "
+        "change the record again.",
+        "schema": {"type": "string", "examples": ['"r2"']},
+    }
+}
+_LOCATION = {
+    "Location": {
+        "description": "The new record's URL.",
+        "schema": {"type": "string", "examples": ["http://127.0.0.1:8000/v1/tags/allergy"]},
+    }
+}
+_REVISIONED = {_REF.format(model="Claim"), _REF.format(model="TagPublic")}
+"""Records with revisions: a write that answers with one also sends its ETag."""
 _LINK_HEADER = {
     "Link": {
         "description": "RFC 8288 links to the next and previous pages (as in `links`).",
@@ -50,8 +73,11 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
         description=app.description,
         routes=app.routes,
         tags=app.openapi_tags,
+        servers=[{"url": "/", "description": "The server this document was read from."}],
     )
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas.update(jsonld.SCHEMAS)
+    schemas.update(fhir.SCHEMAS)
     problem = Problem.model_json_schema(ref_template=_REF)
     schemas.update(problem.pop("$defs", {}))
     schemas["Problem"] = problem
@@ -69,7 +95,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             operation["responses"]["422"] = problem_responses(422)[422]
         operation.setdefault("parameters", []).append(_IF_NONE_MATCH)
         ok = operation["responses"]["200"]
-        ok["headers"] = dict(_CACHING_HEADERS)
+        ok["headers"] = {**_CACHING_HEADERS, **_CACHE_STATUS}
         body = ok.get("content", {}).get("application/json", {}).get("schema", {})
         if body.get("$ref", "").endswith("Page"):
             ok["headers"].update(_LINK_HEADER)
@@ -90,7 +116,51 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
             for status in (414, 431):  # any request, before any route reads it
                 responses.setdefault(str(status), problem_responses(status)[status])
     _claim_body(document)
+    for item in document["paths"].values():
+        for method, operation in item.items():
+            _parameters(operation, schemas)
+            operation.setdefault("security", [])  # public: no key needed
+            if method != "get":
+                _write_headers(operation)
     return document
+
+
+def _parameters(operation: dict[str, Any], schemas: dict[str, Any]) -> None:
+    """Name each parameter's shape plainly for generators: repeated query parameters are
+    `form`, exploded (`?tag=a&tag=b`); a format's choices are an enum of their own; and
+    If-Match is required (the route takes it optional only to answer 428, not 422)."""
+    for parameter in operation.get("parameters", []):
+        schema = parameter["schema"]
+        if parameter["in"] == "query" and "array" in (
+            schema.get("type"),
+            *(choice.get("type") for choice in schema.get("anyOf", [])),
+        ):
+            parameter.update(style="form", explode=True)
+        if parameter["name"] == "format" and "enum" in schema:
+            offered = schema["enum"]
+            name = "Format" + "".join(value.capitalize() for value in offered)
+            schemas[name] = {
+                "type": "string",
+                "enum": offered,
+                "title": name,
+                "description": "A response format this operation offers.",
+            }
+            parameter["schema"] = {"$ref": _REF.format(model=name)}
+            parameter["description"] = schema["description"]
+            parameter["example"] = schema["examples"][0]
+        if parameter["name"] == "If-Match":
+            parameter["required"] = True
+
+
+def _write_headers(operation: dict[str, Any]) -> None:
+    for status, response in operation["responses"].items():
+        body = response.get("content", {}).get("application/json", {}).get("schema", {})
+        headers = {
+            **(_LOCATION if status == "201" else {}),
+            **(_REVISION_ETAG if body.get("$ref") in _REVISIONED else {}),
+        }
+        if status.startswith("2") and headers:
+            response["headers"] = headers
 
 
 _UNCONFIRMED = {

@@ -1,35 +1,32 @@
-"""The change feed: one entry per write to any record."""
+"""The change feed: one entry per write to any record, typed by the kind of record."""
 
-from enum import StrEnum
+from typing import Annotated, Literal
 
 from pydantic import (
     AwareDatetime,
     BaseModel,
     Field,
-    JsonValue,
 )
+from typing_extensions import TypeAliasType
 
-from api.records.fields import DISCLAIMER
-
-
-class ChangeAction(StrEnum):
-    created = "created"
-    updated = "updated"
-    retracted = "retracted"
-    restored = "restored"
-    deleted = "deleted"
+from api.records.claims import Claim
+from api.records.fields import DISCLAIMER, ChangeAction, RecordKind
+from api.records.vocabulary import SourceBase, TagRecord
 
 
-class RecordKind(StrEnum):
-    claim = "claim"
-    tag = "tag"
-    source = "source"
+class TagState(TagRecord):
+    """A tag as the feed records it: as served, without its claim count (which changes
+    with claims, not with the tag)."""
+
+    revision: int = Field(ge=1, description="The tag's revision after the change.", examples=[1])
 
 
-class Change(BaseModel):
-    """One accepted change to one record."""
+class SourceState(SourceBase):
+    """A source's metadata as the feed records it; its text is at GET /v1/sources/{id}
+    (`sha256` names it)."""
 
-    kind: RecordKind = Field(description="What kind of record changed.")
+
+class ChangeBase(BaseModel):
     id: str = Field(description="The record's id (a tag's slug).", examples=["botox"])
     action: ChangeAction = Field(description="What happened to it.")
     revision: int | None = Field(
@@ -40,10 +37,41 @@ class Change(BaseModel):
         description="Who made it: the name of the API key, or `kb load` for a load of data/.",
         examples=["kb load"],
     )
-    record: dict[str, JsonValue] | None = Field(
-        description="The record after the change, as its GET endpoint serves it (a source "
-        "without its text); null when it was deleted."
+
+
+class ClaimChange(ChangeBase):
+    """A change to a claim."""
+
+    kind: Literal[RecordKind.claim] = Field(description="What kind of record changed.")
+    record: Claim | None = Field(
+        description="The claim after the change, as GET /v1/claims/{id} serves it; null when "
+        "it was deleted."
     )
+
+
+class TagChange(ChangeBase):
+    """A change to a tag."""
+
+    kind: Literal[RecordKind.tag] = Field(description="What kind of record changed.")
+    record: TagState | None = Field(
+        description="The tag after the change; null when it was deleted."
+    )
+
+
+class SourceChange(ChangeBase):
+    """A change to a source."""
+
+    kind: Literal[RecordKind.source] = Field(description="What kind of record changed.")
+    record: SourceState | None = Field(
+        description="The source after the change, without its text; null when it was deleted."
+    )
+
+
+Change = TypeAliasType(
+    "Change",
+    Annotated[ClaimChange | TagChange | SourceChange, Field(discriminator="kind")],
+)
+"""One accepted change to one record; its `kind` says which record type `record` holds."""
 
 
 class ChangeMeta(BaseModel):

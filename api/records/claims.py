@@ -13,10 +13,11 @@ from pydantic import (
     TypeAdapter,
     model_validator,
 )
+from typing_extensions import TypeAliasType
 
-from api.records.changes import ChangeAction
 from api.records.fields import (
     Certainty,
+    ChangeAction,
     ClaimStatus,
     ClaimType,
     Line,
@@ -333,22 +334,25 @@ class RecommendationClaim(ClaimBase):
     )
 
 
-Claim = Annotated[
-    BackgroundClaim
-    | DefinitionClaim
-    | UsageClaim
-    | RegulatoryClaim
-    | AdministrationClaim
-    | BenefitClaim
-    | KnowledgeGapClaim
-    | MechanismClaim
-    | SafetyEfficacyClaim
-    | AdverseEffectClaim
-    | RiskFactorClaim
-    | ConclusionClaim
-    | RecommendationClaim,
-    Field(discriminator="type"),
-]
+Claim = TypeAliasType(
+    "Claim",
+    Annotated[
+        BackgroundClaim
+        | DefinitionClaim
+        | UsageClaim
+        | RegulatoryClaim
+        | AdministrationClaim
+        | BenefitClaim
+        | KnowledgeGapClaim
+        | MechanismClaim
+        | SafetyEfficacyClaim
+        | AdverseEffectClaim
+        | RiskFactorClaim
+        | ConclusionClaim
+        | RecommendationClaim,
+        Field(discriminator="type"),
+    ],
+)
 """One claim; its ``type`` says which schema it follows."""
 
 CLAIM_ADAPTER: TypeAdapter[Claim] = TypeAdapter(Claim)
@@ -406,10 +410,8 @@ class ClaimRevision(BaseModel):
     action: ChangeAction
     at: AwareDatetime = Field(description="When the change was committed (UTC).")
     by: str = Field(description="The API key's name, or `kb load`.", examples=["kb load"])
-    before: dict[str, JsonValue] | None = Field(
+    before: Claim | None = Field(
         description="The claim before the change; null when it was created, or when the "
         "earlier revision predates the change log."
     )
-    after: dict[str, JsonValue] | None = Field(
-        description="The claim after the change; null when it was deleted."
-    )
+    after: Claim | None = Field(description="The claim after the change; null when it was deleted.")

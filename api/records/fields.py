@@ -166,3 +166,17 @@ class Facet(StrEnum):
     certainty = "certainty"
     migraine_effect = "migraine_effect"
     source = "source"
+
+
+class ChangeAction(StrEnum):
+    created = "created"
+    updated = "updated"
+    retracted = "retracted"
+    restored = "restored"
+    deleted = "deleted"
+
+
+class RecordKind(StrEnum):
+    claim = "claim"
+    tag = "tag"
+    source = "source"

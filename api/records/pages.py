@@ -1,11 +1,13 @@
 """The envelope of every list: its items, counts and links."""
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import (
     BaseModel,
     Field,
+    create_model,
 )
+from pydantic.json_schema import SkipJsonSchema
 
 from api.records.claims import Claim, ClaimRevision, RiskFactorClaim
 from api.records.fields import DISCLAIMER, Facet, SortOrder
@@ -41,9 +43,30 @@ class FacetCount(BaseModel):
     count: int = Field(ge=1, description="How many matching claims have it.", examples=[4])
 
 
+FacetValues = list[FacetCount] | SkipJsonSchema[None]
+"""Counts of one field's values; never null when present (null only as the default)."""
+_FACET_FIELDS: dict[str, Any] = {
+    facet.value: (
+        FacetValues,
+        Field(
+            default=None,
+            exclude_if=lambda value: value is None,
+            description=f"Counts of each `{facet.value}` among the matching claims.",
+        ),
+    )
+    for facet in Facet
+}
+FacetCounts = create_model(
+    "FacetCounts",
+    __doc__="Per field asked for with `facet` (only those appear): how many matching "
+    "claims have each value, most frequent first.",
+    **_FACET_FIELDS,
+)
+
+
 class ClaimPageMeta(PageMeta):
     sort: SortOrder = Field(description="The order of `data`.")
-    facets: dict[Facet, list[FacetCount]] | None = Field(
+    facets: FacetCounts | None = Field(
         default=None,
         exclude_if=lambda value: value is None,
         description="Only when asked for with `facet`: counts of the claims matching every "

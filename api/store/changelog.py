@@ -9,11 +9,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pydantic import TypeAdapter
 from sqlalchemy import func, insert, tuple_
 from sqlmodel import Session, col, select
 
-from api.records.changes import Change, ChangeAction, RecordKind
+from api.records.changes import Change, SourceState, TagState
 from api.records.claims import Claim
+from api.records.fields import ChangeAction, RecordKind
 from api.records.vocabulary import SourceBase, TagRecord
 from api.store.cursors import encode_cursor
 from api.store.engine import chunks
@@ -40,14 +42,14 @@ def claim_record(claim: Claim) -> dict[str, Any]:
 
 
 def tag_record(tag: TagRecord, revision: int) -> dict[str, Any]:
-    """A tag as served, without its claim count (which claims change, not the tag)."""
-    return {**tag.model_dump(mode="json"), "revision": revision}
+    """A tag as the feed records it (TagState)."""
+    return TagState(**tag.model_dump(), revision=revision).model_dump(mode="json")
 
 
 def source_record(source: SourceBase) -> dict[str, Any]:
     """A source's metadata; its text is at GET /v1/sources/{id} (sha256 names it)."""
-    fields = source.model_dump(mode="json", include=set(SourceBase.model_fields))
-    return SourceBase.model_validate(fields).model_dump(mode="json")
+    fields = source.model_dump(include=set(SourceState.model_fields))
+    return SourceState.model_validate(fields).model_dump(mode="json")
 
 
 LOGGED = "logged_change"
@@ -171,13 +173,19 @@ def history(
     return list(rows), total
 
 
+_CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
+
+
 def _change(row: RecordChange) -> Change:
-    return Change(
-        kind=RecordKind(row.kind),
-        id=row.record_id,
-        action=ChangeAction(row.action),
-        revision=row.revision,
-        at=row.at,
-        by=row.actor,
-        record=row.record,
+    """A logged change, its record read back into the type its kind names."""
+    return _CHANGE.validate_python(
+        {
+            "kind": row.kind,
+            "id": row.record_id,
+            "action": row.action,
+            "revision": row.revision,
+            "at": row.at,
+            "by": row.actor,
+            "record": row.record,
+        }
     )

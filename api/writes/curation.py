@@ -26,9 +26,8 @@ from sqlmodel import Session, col, select
 
 from api.errors import ConflictError, NotFoundError, OutcomeUnknown, WriteRefused
 from api.logs import one_line
-from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import CLAIM_ADAPTER, Claim, Relation
-from api.records.fields import ClaimStatus, ClaimType
+from api.records.fields import ChangeAction, ClaimStatus, ClaimType, RecordKind
 from api.records.problems import FieldError
 from api.records.vocabulary import SourceCreate, SourceDetail, TagPatch, TagPublic, TagRecord
 from api.store import changelog, counts, reads, seq_order, tables

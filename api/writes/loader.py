@@ -14,9 +14,8 @@ from typing import Any
 from sqlalchemy import Engine, Table, bindparam, delete, insert, select, tuple_, update
 from sqlmodel import Session
 
-from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import Claim
-from api.records.fields import ClaimStatus
+from api.records.fields import ChangeAction, ClaimStatus, RecordKind
 from api.store import changelog, counts, seq_order, tables
 from api.store.changelog import PendingChange
 from api.store.engine import IN_BATCH, chunks, has_statistics, lock_for_writing, refresh_statistics

@@ -10,9 +10,8 @@ from api.http.deps import ClaimId, CuratorDep, EngineDep, IfMatchDep, PageDep, S
 from api.http.paging import envelope, location
 from api.http.problems import WRITE_PROBLEMS, problem_responses
 from api.http.strict_json import StrictJsonRoute
-from api.records.changes import ChangeAction, RecordKind
 from api.records.claims import Claim, ClaimPatch, ClaimRevision, Relation, Retraction
-from api.records.fields import RelationKind, Slug
+from api.records.fields import ChangeAction, RecordKind, RelationKind, Slug
 from api.records.pages import RevisionPage
 from api.store import changelog
 from api.writes import curation

@@ -14,7 +14,7 @@ from api.http.deps import (
     PageDep,
     RecordFormat,
 )
-from api.http.negotiation import JSONLD_RESPONSE, Format, render_stored
+from api.http.negotiation import Format, jsonld_alternative, render_stored
 from api.http.paging import PageParams, page_json, page_links
 from api.http.problems import problem_responses
 from api.records.claims import CLAIM_ADAPTER, Claim
@@ -23,7 +23,7 @@ from api.records.fields import (
     Facet,
     SortOrder,
 )
-from api.records.pages import ClaimPage, ClaimPageMeta, FacetCount, PageLinks
+from api.records.pages import ClaimPage, ClaimPageMeta, FacetCount, FacetCounts, PageLinks
 from api.store import reads
 from api.store.cursors import decode_cursor, encode_cursor
 from api.store.engine import read
@@ -91,10 +91,12 @@ def list_page(
         offset=offset,
         disclaimer=DISCLAIMER,
         sort=sort,
-        facets={
-            facet: [FacetCount(value=v, count=n) for v, n in counts]
-            for facet, counts in found.facets.items()
-        }
+        facets=FacetCounts(
+            **{
+                facet.value: [FacetCount(value=v, count=n) for v, n in counts]
+                for facet, counts in found.facets.items()
+            }
+        )
         if facets
         else None,
     )
@@ -147,7 +149,7 @@ ListingDep = Annotated[ClaimListing, Depends()]
     "",
     summary="List, filter and search claims",
     response_model=ClaimPage,
-    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
+    responses={**jsonld_alternative("JsonLdItemList"), **problem_responses(406, 422)},
 )
 async def list_claims(
     listing: ListingDep,
@@ -182,7 +184,7 @@ async def list_claims(
     "/{claim_id}",
     summary="Get one claim",
     response_model=Claim,
-    responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
+    responses={**jsonld_alternative("JsonLdNode"), **problem_responses(404, 406, 422)},
 )
 async def get_claim(
     claim_id: ClaimId,

@@ -25,12 +25,21 @@ router = APIRouter(
     responses=problem_responses(406),
 )
 
-FHIR_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {
-        "description": "A FHIR R5 resource (application/fhir+json).",
-        "content": {fhir.MEDIA_TYPE: {"schema": {"type": "object"}}},
+
+class FhirResponse(JSONResponse):
+    media_type = fhir.MEDIA_TYPE
+
+
+def _answers(schema: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 of a FHIR route: one resource type, in FHIR's own media type only."""
+    return {
+        200: {
+            "description": "A FHIR R5 resource (application/fhir+json).",
+            "content": {fhir.MEDIA_TYPE: {"schema": {"$ref": f"#/components/schemas/{schema}"}}},
+        }
     }
-}
+
+
 T = TypeVar("T")
 USE_TYPE_CLAIMS = {use: claim for claim, use in fhir.USE_TYPES.items()}
 
@@ -50,8 +59,8 @@ Offset = Annotated[
 ]
 
 
-def _fhir(resource: dict[str, Any]) -> JSONResponse:
-    return JSONResponse(resource, media_type=fhir.MEDIA_TYPE)
+def _fhir(resource: dict[str, Any]) -> FhirResponse:
+    return FhirResponse(resource)
 
 
 def _searchset(
@@ -62,7 +71,7 @@ def _searchset(
     total: int,
     offset: int,
     count: int,
-) -> JSONResponse:
+) -> FhirResponse:
     """A searchset Bundle of one page of items, each as `resource` renders it."""
     base, url = public_base(request), public_url(request)
     more = offset + count < total
@@ -81,10 +90,10 @@ def _searchset(
 @router.get(
     "/metadata",
     summary="Get the CapabilityStatement",
-    response_class=JSONResponse,
-    responses=FHIR_RESPONSE,
+    response_class=FhirResponse,
+    responses=_answers("FhirCapabilityStatement"),
 )
-def metadata(request: Request) -> JSONResponse:
+def metadata(request: Request) -> FhirResponse:
     """What this FHIR server offers: read and search of ClinicalUseDefinition and Citation."""
     return _fhir(fhir.capability_statement(public_base(request)))
 
@@ -92,8 +101,8 @@ def metadata(request: Request) -> JSONResponse:
 @router.get(
     "/ClinicalUseDefinition",
     summary="Search ClinicalUseDefinition",
-    response_class=JSONResponse,
-    responses={**FHIR_RESPONSE, **problem_responses(422)},
+    response_class=FhirResponse,
+    responses={**_answers("FhirBundle"), **problem_responses(422)},
 )
 def search_clinical_use(
     request: Request,
@@ -109,7 +118,7 @@ def search_clinical_use(
             examples=[["undesirable-effect"]],
         ),
     ] = [],  # noqa: B006 - FastAPI copies defaults per request
-) -> JSONResponse:
+) -> FhirResponse:
     """A searchset Bundle of the claims FHIR can carry, risk factors first by rank."""
     # FHIR tokens: a comma means any of, and `system|code` may name the code system.
     codes = [token.rsplit("|", 1)[-1] for value in type for token in value.split(",")]
@@ -133,14 +142,14 @@ def search_clinical_use(
 @router.get(
     "/ClinicalUseDefinition/{resource_id}",
     summary="Read a ClinicalUseDefinition",
-    response_class=JSONResponse,
-    responses={**FHIR_RESPONSE, **problem_responses(404, 410, 422)},
+    response_class=FhirResponse,
+    responses={**_answers("FhirClinicalUseDefinition"), **problem_responses(404, 410, 422)},
 )
 def read_clinical_use(
     request: Request,
     session: SessionDep,
     resource_id: ClaimId,
-) -> JSONResponse:
+) -> FhirResponse:
     """One risk factor or the conclusion, by the id of its claim; 410 once retracted
     (the claim itself, with the reason, stays at GET /v1/claims/{id})."""
     claim = reads.get_claim(session=session, claim_id=resource_id)
@@ -157,12 +166,12 @@ def read_clinical_use(
 @router.get(
     "/Citation",
     summary="Search Citation",
-    response_class=JSONResponse,
-    responses={**FHIR_RESPONSE, **problem_responses(422)},
+    response_class=FhirResponse,
+    responses={**_answers("FhirBundle"), **problem_responses(422)},
 )
 def search_citations(
     request: Request, session: SessionDep, count: Count = 50, offset: Offset = 0
-) -> JSONResponse:
+) -> FhirResponse:
     """A searchset Bundle of the sources, as Citations."""
     sources, total = reads.list_sources(session=session, limit=count, offset=offset)
     return _searchset(request, sources, fhir.citation, total=total, offset=offset, count=count)
@@ -171,14 +180,14 @@ def search_citations(
 @router.get(
     "/Citation/{resource_id}",
     summary="Read a Citation",
-    response_class=JSONResponse,
-    responses={**FHIR_RESPONSE, **problem_responses(404, 422)},
+    response_class=FhirResponse,
+    responses={**_answers("FhirCitation"), **problem_responses(404, 422)},
 )
 def read_citation(
     request: Request,
     session: SessionDep,
     resource_id: SourceId,
-) -> JSONResponse:
+) -> FhirResponse:
     """One source, as the Citation of the work it is."""
     source = reads.get_source(session=session, source_id=resource_id)
     return _fhir(fhir.citation(source, public_base(request)))

@@ -3,7 +3,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.http.deps import MAX_VALUES
-from api.http.negotiation import JSONLD_RESPONSE
+from api.http.negotiation import jsonld_alternative
 from api.http.problems import problem_responses
 from api.http.routes.claims import ListingDep
 from api.records.fields import ClaimType, Slug, SortOrder
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1/risk-factors", tags=["risk-factors"])
     "",
     summary="List risk factors",
     response_model=RiskFactorPage,
-    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
+    responses={**jsonld_alternative("JsonLdItemList"), **problem_responses(406, 422)},
 )
 async def list_risk_factors(
     listing: ListingDep,

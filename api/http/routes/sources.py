@@ -2,7 +2,7 @@ from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
 from api.http.deps import CuratorDep, EngineDep, PageDep, RecordFormat, SessionDep, SourceId
-from api.http.negotiation import JSONLD_RESPONSE, render
+from api.http.negotiation import jsonld_alternative, render
 from api.http.paging import envelope, location
 from api.http.problems import WRITE_PROBLEMS, problem_responses
 from api.http.strict_json import StrictJsonRoute
@@ -18,7 +18,7 @@ router = APIRouter(route_class=StrictJsonRoute, prefix="/v1/sources", tags=["sou
     "",
     summary="List sources",
     response_model=SourcePage,
-    responses={200: JSONLD_RESPONSE, **problem_responses(406, 422)},
+    responses={**jsonld_alternative("JsonLdItemList"), **problem_responses(406, 422)},
 )
 def list_sources(
     request: Request, response: Response, session: SessionDep, fmt: RecordFormat, page: PageDep
@@ -33,7 +33,7 @@ def list_sources(
     "/{source_id}",
     summary="Get one source with its text",
     response_model=SourceDetail,
-    responses={200: JSONLD_RESPONSE, **problem_responses(404, 406, 422)},
+    responses={**jsonld_alternative("JsonLdNode"), **problem_responses(404, 406, 422)},
 )
 def get_source(
     source_id: SourceId,

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import Literal, cast
+
+
+
+
+
+
+T = TypeVar("T", bound="FhirCapabilityStatement")
+
+
+
+@_attrs_define
+class FhirCapabilityStatement:
+    """ What this read-only server offers. A FHIR R5 CapabilityStatement (https://hl7.org/fhir/R5/capabilitystatement.html);
+    its other elements follow that specification.
+
+        Attributes:
+            resource_type (Literal['CapabilityStatement']): The resource's type.
+     """
+
+    resource_type: Literal['CapabilityStatement']
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        resource_type = self.resource_type
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "resourceType": resource_type,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        resource_type = cast(Literal['CapabilityStatement'] , d.pop("resourceType"))
+        if resource_type != 'CapabilityStatement':
+            raise ValueError(f"resourceType must match const 'CapabilityStatement', got '{resource_type}'")
+
+        fhir_capability_statement = cls(
+            resource_type=resource_type,
+        )
+
+
+        fhir_capability_statement.additional_properties = d
+        return fhir_capability_statement
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

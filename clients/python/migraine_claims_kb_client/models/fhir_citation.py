@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import Literal, cast
+
+
+
+
+
+
+T = TypeVar("T", bound="FhirCitation")
+
+
+
+@_attrs_define
+class FhirCitation:
+    """ A source. A FHIR R5 Citation (https://hl7.org/fhir/R5/citation.html); its other elements follow that specification.
+
+        Attributes:
+            resource_type (Literal['Citation']): The resource's type.
+     """
+
+    resource_type: Literal['Citation']
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        resource_type = self.resource_type
+
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({
+            "resourceType": resource_type,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        resource_type = cast(Literal['Citation'] , d.pop("resourceType"))
+        if resource_type != 'Citation':
+            raise ValueError(f"resourceType must match const 'Citation', got '{resource_type}'")
+
+        fhir_citation = cls(
+            resource_type=resource_type,
+        )
+
+
+        fhir_citation.additional_properties = d
+        return fhir_citation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,7 @@
+from enum import StrEnum
+
+class FormatNdjson(StrEnum):
+    NDJSON = "ndjson"
+
+    def __str__(self) -> str:
+        return str(self.value)
