@@ -110,6 +110,21 @@ class Settings(BaseSettings):
         "with Retry-After, a write 504 saying its outcome is unknown. The work itself "
         "keeps its slot until it ends. Streams that have started are not cut.",
     )
+    max_streams: int = Field(
+        default=100,
+        ge=1,
+        le=100_000,
+        description="Live change streams (GET /v1/changes/stream) each worker holds open at "
+        "once; past it a new one is answered 503 with Retry-After. A waiting stream holds "
+        "no database connection.",
+    )
+    stream_heartbeat_seconds: float = Field(
+        default=15.0,
+        gt=0,
+        le=300,
+        description="How long a live stream may be silent before it sends a comment, so "
+        "that proxies keep it open.",
+    )
     header_timeout_seconds: float = Field(
         default=10.0,
         gt=0,

@@ -126,6 +126,17 @@ class DatabaseUnavailable(ApiError):
     headers = {"Retry-After": UNAVAILABLE_RETRY_AFTER}
 
 
+class StreamsFull(ApiError):
+    """This worker holds as many live streams as it may; another worker, or a moment
+    later, may have room."""
+
+    status = 503
+    headers = {"Retry-After": UNAVAILABLE_RETRY_AFTER}
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"This server holds its {limit} live streams; retry shortly.")
+
+
 OUTCOME_UNKNOWN = (
     "it may or may not be applied. Read the record (its ETag) or /v1/changes before "
     "sending it again."

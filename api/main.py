@@ -40,8 +40,10 @@ from api.http.routes import (
     tags,
 )
 from api.http.routes import metrics as metrics_route
+from api.http.routes.changes import STREAM_PATH
 from api.http.routes.health import HEALTH_PATH
 from api.http.routes.metrics import METRICS_PATH
+from api.http.streams import Streams
 from api.records.fields import DISCLAIMER
 from api.store.engine import make_engine
 from api.store.key_reads import KeyReader
@@ -111,6 +113,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.openapi()
         gc.freeze()
         yield
+        await streams.aclose()
         if revision is not None:
             await revision.aclose()
         await key_reader.aclose()
@@ -135,6 +138,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.revision = revision
+    app.state.streams = streams = Streams(
+        revision,
+        limit=settings.max_streams,
+        heartbeat_seconds=settings.stream_heartbeat_seconds,
+    )
     metrics = Metrics()
     build_stack = app.build_middleware_stack
 
@@ -165,14 +173,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(HeadMiddleware)
     app.add_middleware(RequestLimitsMiddleware, limit=settings.max_body_bytes)
     # Inside the slots: a read no one waits for gives its slot back as it stops.
-    app.add_middleware(ClientGoneMiddleware)
+    app.add_middleware(ClientGoneMiddleware, exempt=frozenset({STREAM_PATH}))
     # Inside CORS, so a browser can read a shed request's 503.
     app.add_middleware(
         ConcurrencyLimitMiddleware,
         limit=settings.max_concurrent_requests,
         wait_seconds=settings.queue_wait_seconds,
         deadline_seconds=settings.request_timeout_seconds,
-        exempt=frozenset({HEALTH_PATH, METRICS_PATH}),
+        # Streams are long, and bounded on their own (api.http.streams).
+        exempt=frozenset({HEALTH_PATH, METRICS_PATH, STREAM_PATH}),
         on_shed=lambda reason: metrics.shed.labels(reason).inc(),
     )
     # Any origin may call: writes carry a bearer key, never cookies, so no page can make
@@ -188,6 +197,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             "Content-Type",
             "If-Match",
             "If-None-Match",
+            "Last-Event-ID",
         ],
         expose_headers=["ETag", "Link", "Cache-Control", "Location"],
         max_age=86400,

@@ -10,12 +10,20 @@ when KB_TEST_BROWSER=require (CI).
 import os
 import re
 import shutil
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from api.config import REPO_ROOT
+from api.config import REPO_ROOT, Settings
+from api.http import auth
+from api.store.engine import make_engine
+from tests.conftest import serving_data
+from tests.helpers import LiveServer
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = REPO_ROOT / "var" / "screenshots"
@@ -54,9 +62,9 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: object, live_server: str) -> Iterator[tuple[object, list[str]]]:
-    """A page that may reach only the test server; what else it tried is recorded."""
+@contextmanager
+def page_reaching(browser: object, *servers: str) -> Iterator[tuple[object, list[str]]]:
+    """A page that may reach only `servers`; what else it tried is recorded."""
     from playwright.sync_api import Browser, Route
 
     assert isinstance(browser, Browser)
@@ -64,7 +72,7 @@ def page(browser: object, live_server: str) -> Iterator[tuple[object, list[str]]
     blocked: list[str] = []
 
     def only_the_test_server(route: Route) -> None:
-        if route.request.url.startswith(live_server):
+        if route.request.url.startswith(servers):
             route.continue_()
         else:
             blocked.append(route.request.url)
@@ -73,6 +81,12 @@ def page(browser: object, live_server: str) -> Iterator[tuple[object, list[str]]
     context.route("**/*", only_the_test_server)
     yield context.new_page(), blocked
     context.close()
+
+
+@pytest.fixture
+def page(browser: object, live_server: str) -> Iterator[tuple[object, list[str]]]:
+    with page_reaching(browser, live_server) as reaching:
+        yield reaching
 
 
 def test_swagger_ui_runs_the_risk_factors_request(
@@ -121,3 +135,46 @@ def test_redoc_shows_a_schema_per_claim_type(
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.screenshot(path=str(SCREENSHOTS / "redoc-risk-factor-schema.png"), full_page=False)
     assert blocked == []
+
+
+@contextmanager
+def examples_site() -> Iterator[str]:
+    """docs/examples served by a plain file server: an app of another origin than the API."""
+    handler = partial(SimpleHTTPRequestHandler, directory=str(REPO_ROOT / "docs" / "examples"))
+    site = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=site.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{site.server_address[1]}"
+    finally:
+        site.shutdown()
+        site.server_close()
+
+
+def test_a_browser_eventsource_shows_each_change_as_it_is_committed(
+    browser: object, tmp_path: Path
+) -> None:
+    """docs/examples/stream.html, from another origin, as an app would embed it."""
+    from playwright.sync_api import Page, expect
+
+    url = f"sqlite:///{tmp_path / 'kb.sqlite3'}"
+    with (
+        serving_data(url) as server,
+        examples_site() as site,
+        page_reaching(browser, server, site) as (tab, blocked),
+    ):
+        engine = make_engine(Settings(database_url=url))
+        key = auth.create_key(engine, "browser")
+        engine.dispose()
+        assert isinstance(tab, Page)
+        tab.goto(f"{site}/stream.html?api={server}")
+        expect(tab.locator("#status")).to_have_text("listening", timeout=10_000)
+        tag = {"slug": "injection", "label": "Injection", "description": "How it is given."}
+        with LiveServer(server, key).client() as client:
+            created = client.post("/v1/tags", json=tag)
+
+        expect(tab.locator("#changes li")).to_have_text(
+            ["tag injection created by browser"], timeout=5_000
+        )
+        assert created.status_code == 201
+        assert blocked == []

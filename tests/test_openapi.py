@@ -76,6 +76,7 @@ def test_operations_have_ids_summaries_and_tags(client: TestClient) -> None:
 
     assert sorted(op["operationId"] for op in operations) == [
         "changes-list_changes",
+        "changes-stream_changes",
         "claims-add_relation",
         "claims-create_claim",
         "claims-get_claim",

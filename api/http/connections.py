@@ -13,6 +13,11 @@ reverse proxy in front does the same for the bytes the internet sends (README).
 
 A request httptools cannot parse (a URL past about 64 KB, a malformed line) is answered
 by uvicorn itself, in plain text; here it is a `400` problem like every other error.
+
+On shutdown uvicorn lets answers in flight finish, for up to its grace period; a live
+change stream never finishes, so it held the worker for all of it and was then cut with
+an error. Here the worker's streams are ended at once, cleanly: their clients reconnect
+(to another worker or replica) with Last-Event-ID.
 """
 
 import asyncio
@@ -22,6 +27,7 @@ from typing import Any
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 
 from api.config import Settings
+from api.http import streams
 from api.records.problems import Problem
 
 PROTOCOL = "api.http.connections:GuardedHttpProtocol"
@@ -84,6 +90,10 @@ class GuardedHttpProtocol(HttpToolsProtocol):
         if self.cycle is None or self.cycle.response_complete:  # else mid-answer: just close
             self.transport.write(self.too_slow)
         self.transport.close()
+
+    def shutdown(self) -> None:
+        streams.end_all()
+        super().shutdown()
 
     def send_400_response(self, msg: str) -> None:
         detail = f"The request could not be read as HTTP ({msg.rstrip('.')}): a URL longer "

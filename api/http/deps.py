@@ -15,6 +15,7 @@ from api.http.auth import key_owner
 from api.http.negotiation import Format, negotiate
 from api.http.paging import DIGITS, PageParams, cursor_param, page_params
 from api.http.rate_limits import RateLimits
+from api.http.streams import Streams
 from api.records.fields import Certainty, ClaimStatus, ClaimType, MigraineEffect, Slug
 from api.store.key_reads import KeyReader
 from api.store.reads import ClaimFilter
@@ -40,6 +41,13 @@ async def get_engine(request: Request) -> Engine:
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]
+
+
+async def get_streams(request: Request) -> Streams:
+    return request.app.state.streams  # type: ignore[no-any-return]
+
+
+StreamsDep = Annotated[Streams, Depends(get_streams)]
 
 
 async def get_key_reader(request: Request) -> KeyReader:

@@ -12,6 +12,7 @@ from api.http.problems import problem_responses
 from api.records.problems import Problem
 
 _REF = "#/components/schemas/{model}"
+EVENT_STREAM = "text/event-stream"
 
 _CACHING_HEADERS = {
     "ETag": {
@@ -87,8 +88,8 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
 
     for item in document["paths"].values():
         operation = item.get("get")
-        if operation is None:
-            continue
+        if operation is None or EVENT_STREAM in operation["responses"]["200"]["content"]:
+            continue  # a live stream is not cached, revalidated or answered 304
         invalid = operation["responses"].get("422")
         if invalid is not None and "application/json" in invalid.get("content", {}):
             # FastAPI's own 422 entry: our handler answers every 422 as a Problem.

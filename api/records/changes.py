@@ -6,6 +6,7 @@ from pydantic import (
     AwareDatetime,
     BaseModel,
     Field,
+    TypeAdapter,
 )
 from typing_extensions import TypeAliasType
 
@@ -27,6 +28,7 @@ class SourceState(SourceBase):
 
 
 class ChangeBase(BaseModel):
+    kind: RecordKind = Field(description="What kind of record changed.")
     id: str = Field(description="The record's id (a tag's slug).", examples=["botox"])
     action: ChangeAction = Field(description="What happened to it.")
     revision: int | None = Field(
@@ -72,6 +74,8 @@ Change = TypeAliasType(
     Annotated[ClaimChange | TagChange | SourceChange, Field(discriminator="kind")],
 )
 """One accepted change to one record; its `kind` says which record type `record` holds."""
+
+CHANGE_ADAPTER: TypeAdapter[Change] = TypeAdapter(Change)
 
 
 class ChangeMeta(BaseModel):

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from pydantic import TypeAdapter
 from sqlalchemy import func, insert, tuple_
 from sqlmodel import Session, col, select
 
-from api.records.changes import Change, SourceState, TagState
+from api.records.changes import CHANGE_ADAPTER, Change, SourceState, TagState
 from api.records.claims import Claim
 from api.records.fields import ChangeAction, RecordKind
 from api.records.vocabulary import SourceBase, TagRecord
@@ -173,12 +172,9 @@ def history(
     return list(rows), total
 
 
-_CHANGE: TypeAdapter[Change] = TypeAdapter(Change)
-
-
 def _change(row: RecordChange) -> Change:
     """A logged change, its record read back into the type its kind names."""
-    return _CHANGE.validate_python(
+    return CHANGE_ADAPTER.validate_python(
         {
             "kind": row.kind,
             "id": row.record_id,

@@ -24,11 +24,19 @@ WATCHED = frozenset({"GET", "HEAD"})
 
 
 class ClientGoneMiddleware:
-    def __init__(self, app: ASGIApp) -> None:
+    """`exempt`: paths that listen for the client themselves (a live stream ends when
+    its client goes; its reads are its own business)."""
+
+    def __init__(self, app: ASGIApp, *, exempt: frozenset[str]) -> None:
         self.app = app
+        self.exempt = exempt
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] not in WATCHED:
+        if (
+            scope["type"] != "http"
+            or scope["method"] not in WATCHED
+            or scope["path"] in self.exempt
+        ):
             await self.app(scope, receive, send)
             return
         watch = Watch(receive, send, scope)

@@ -39,7 +39,8 @@ class ETagMiddleware:
     Hashing the body makes the validator change exactly when the answer does: after a load
     that changes what this URL returns, and at no other time. A response that brings its
     own ETag (a record's revision, a stream too large to buffer) passes through, or
-    becomes a 304 when that ETag matches.
+    becomes a 304 when that ETag matches; one that may not be stored (a live stream)
+    passes through as it comes.
     """
 
     def __init__(self, app: ASGIApp) -> None:
@@ -78,8 +79,12 @@ class ETagResponder:
                 await self._send_whole(self.start, b"".join(self.chunks))
 
     async def _started(self, message: Message) -> None:
-        own = Headers(raw=message["headers"]).get("etag")
-        if own is None:
+        headers = Headers(raw=message["headers"])
+        own = headers.get("etag")
+        if "no-store" in headers.get("cache-control", ""):
+            self.passing_through = True  # nothing may keep it to revalidate (a live stream)
+            await self.downstream(message)
+        elif own is None:
             self.start = message
         elif message["status"] == 200 and matches_etag(self.if_none_match, own):
             self.not_modified = True  # the route's own validator matches: no body

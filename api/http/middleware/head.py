@@ -2,6 +2,10 @@
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+HEAD = "kb.head"
+"""Set in the scope of a GET made for a HEAD: a route whose body never ends (a live
+stream) reads it to end at once."""
+
 
 class HeadMiddleware:
     """Answer HEAD wherever GET answers: the same status and headers, no body."""
@@ -21,4 +25,4 @@ class HeadMiddleware:
                 return
             await send(message)
 
-        await self.app({**scope, "method": "GET"}, receive, without_body)
+        await self.app({**scope, "method": "GET", HEAD: True}, receive, without_body)

@@ -298,6 +298,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/changes/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream every change as it is committed
+         * @description Every change, pushed as it is committed: the same changes, in the same order, as
+         *     following `links.next` of GET /v1/changes. Starts after `Last-Event-ID` or `since`,
+         *     else from now. A write through any worker, or a `kb load`, reaches every open stream
+         *     within a second. A browser's `EventSource` reconnects by itself and resumes with no
+         *     gap and no duplicate. Each worker holds a bounded number of streams (503 with
+         *     Retry-After beyond it); an idle stream holds no database connection.
+         */
+        get: operations["changes-stream_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/export": {
         parameters: {
             query?: never;
@@ -1034,6 +1059,11 @@ export interface components {
          */
         ClaimChange: {
             /**
+             * @description What kind of record changed. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "claim";
+            /**
              * Id
              * @description The record's id (a tag's slug).
              * @example botox
@@ -1059,11 +1089,6 @@ export interface components {
              * @example kb load
              */
             by: string;
-            /**
-             * @description What kind of record changed. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "claim";
             /** @description The claim after the change, as GET /v1/claims/{id} serves it; null when it was deleted. */
             record: components["schemas"]["Claim"] | null;
         };
@@ -2530,6 +2555,11 @@ export interface components {
          */
         SourceChange: {
             /**
+             * @description What kind of record changed. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "source";
+            /**
              * Id
              * @description The record's id (a tag's slug).
              * @example botox
@@ -2555,11 +2585,6 @@ export interface components {
              * @example kb load
              */
             by: string;
-            /**
-             * @description What kind of record changed. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "source";
             /** @description The source after the change, without its text; null when it was deleted. */
             record: components["schemas"]["SourceState"] | null;
         };
@@ -2814,6 +2839,11 @@ export interface components {
          */
         TagChange: {
             /**
+             * @description What kind of record changed. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            kind: "tag";
+            /**
              * Id
              * @description The record's id (a tag's slug).
              * @example botox
@@ -2839,11 +2869,6 @@ export interface components {
              * @example kb load
              */
             by: string;
-            /**
-             * @description What kind of record changed. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            kind: "tag";
             /** @description The tag after the change; null when it was deleted. */
             record: components["schemas"]["TagState"] | null;
         };
@@ -5563,6 +5588,75 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "changes-stream_changes": {
+        parameters: {
+            query?: {
+                /** @description Opaque position from a previous answer's `links.next` (or the export's header): only changes committed after it. Leave out to start from the first change recorded. */
+                since?: string | null;
+            };
+            header?: {
+                /** @description The id of the last event you received: a reconnecting EventSource sends it, and the stream resumes right after it (it wins over `since`). */
+                "Last-Event-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Server-Sent Events: one event per committed change, in commit order. `id:` is the change's position (the `since` of GET /v1/changes), `data:` the change exactly as GET /v1/changes serves it (a `Change`). Comments (`:`) keep an idle stream open; `retry:` says how long to wait before reconnecting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example : changes after this position
+                     *     retry: 3000
+                     *
+                     *     data: {"kind":"claim","id":"botox-may-make-migraines-worse",...}
+                     *     id: ...
+                     */
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Request-URI Too Long */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request Header Fields Too Large */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

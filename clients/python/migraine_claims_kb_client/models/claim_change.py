@@ -41,24 +41,24 @@ class ClaimChange:
     """ A change to a claim.
 
         Attributes:
+            kind (Literal['claim']): What kind of record changed.
             id (str): The record's id (a tag's slug).
             action (ChangeAction):
             revision (int | None): The record's revision after the change (claims and tags).
             at (datetime.datetime): When the change was committed (UTC).
             by (str): Who made it: the name of the API key, or `kb load` for a load of data/.
-            kind (Literal['claim']): What kind of record changed.
             record (AdministrationClaim | AdverseEffectClaim | BackgroundClaim | BenefitClaim | ConclusionClaim |
                 DefinitionClaim | KnowledgeGapClaim | MechanismClaim | None | RecommendationClaim | RegulatoryClaim |
                 RiskFactorClaim | SafetyEfficacyClaim | UsageClaim): The claim after the change, as GET /v1/claims/{id} serves
                 it; null when it was deleted.
      """
 
+    kind: Literal['claim']
     id: str
     action: ChangeAction
     revision: int | None
     at: datetime.datetime
     by: str
-    kind: Literal['claim']
     record: AdministrationClaim | AdverseEffectClaim | BackgroundClaim | BenefitClaim | ConclusionClaim | DefinitionClaim | KnowledgeGapClaim | MechanismClaim | None | RecommendationClaim | RegulatoryClaim | RiskFactorClaim | SafetyEfficacyClaim | UsageClaim
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -80,6 +80,8 @@ class ClaimChange:
         from ..models.risk_factor_claim import RiskFactorClaim # noqa: PLC0415
         from ..models.safety_efficacy_claim import SafetyEfficacyClaim # noqa: PLC0415
         from ..models.usage_claim import UsageClaim # noqa: PLC0415
+        kind = self.kind
+
         id = self.id
 
         action = self.action.value
@@ -90,8 +92,6 @@ class ClaimChange:
         at = self.at.isoformat()
 
         by = self.by
-
-        kind = self.kind
 
         record: dict[str, Any] | None
         if isinstance(self.record, BackgroundClaim):
@@ -127,12 +127,12 @@ class ClaimChange:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "kind": kind,
             "id": id,
             "action": action,
             "revision": revision,
             "at": at,
             "by": by,
-            "kind": kind,
             "record": record,
         })
 
@@ -156,6 +156,10 @@ class ClaimChange:
         from ..models.safety_efficacy_claim import SafetyEfficacyClaim # noqa: PLC0415
         from ..models.usage_claim import UsageClaim # noqa: PLC0415
         d = dict(src_dict)
+        kind = cast(Literal['claim'] , d.pop("kind"))
+        if kind != 'claim':
+            raise ValueError(f"kind must match const 'claim', got '{kind}'")
+
         id = d.pop("id")
 
         action = ChangeAction(d.pop("action"))
@@ -177,10 +181,6 @@ class ClaimChange:
 
 
         by = d.pop("by")
-
-        kind = cast(Literal['claim'] , d.pop("kind"))
-        if kind != 'claim':
-            raise ValueError(f"kind must match const 'claim', got '{kind}'")
 
         def _parse_record(data: object) -> AdministrationClaim | AdverseEffectClaim | BackgroundClaim | BenefitClaim | ConclusionClaim | DefinitionClaim | KnowledgeGapClaim | MechanismClaim | None | RecommendationClaim | RegulatoryClaim | RiskFactorClaim | SafetyEfficacyClaim | UsageClaim:
             if data is None:
@@ -321,12 +321,12 @@ class ClaimChange:
 
 
         claim_change = cls(
+            kind=kind,
             id=id,
             action=action,
             revision=revision,
             at=at,
             by=by,
-            kind=kind,
             record=record,
         )
 

@@ -29,21 +29,21 @@ class SourceChange:
     """ A change to a source.
 
         Attributes:
+            kind (Literal['source']): What kind of record changed.
             id (str): The record's id (a tag's slug).
             action (ChangeAction):
             revision (int | None): The record's revision after the change (claims and tags).
             at (datetime.datetime): When the change was committed (UTC).
             by (str): Who made it: the name of the API key, or `kb load` for a load of data/.
-            kind (Literal['source']): What kind of record changed.
             record (None | SourceState): The source after the change, without its text; null when it was deleted.
      """
 
+    kind: Literal['source']
     id: str
     action: ChangeAction
     revision: int | None
     at: datetime.datetime
     by: str
-    kind: Literal['source']
     record: None | SourceState
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -53,6 +53,8 @@ class SourceChange:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.source_state import SourceState # noqa: PLC0415
+        kind = self.kind
+
         id = self.id
 
         action = self.action.value
@@ -64,8 +66,6 @@ class SourceChange:
 
         by = self.by
 
-        kind = self.kind
-
         record: dict[str, Any] | None
         if isinstance(self.record, SourceState):
             record = self.record.to_dict()
@@ -76,12 +76,12 @@ class SourceChange:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "kind": kind,
             "id": id,
             "action": action,
             "revision": revision,
             "at": at,
             "by": by,
-            "kind": kind,
             "record": record,
         })
 
@@ -93,6 +93,10 @@ class SourceChange:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.source_state import SourceState # noqa: PLC0415
         d = dict(src_dict)
+        kind = cast(Literal['source'] , d.pop("kind"))
+        if kind != 'source':
+            raise ValueError(f"kind must match const 'source', got '{kind}'")
+
         id = d.pop("id")
 
         action = ChangeAction(d.pop("action"))
@@ -115,10 +119,6 @@ class SourceChange:
 
         by = d.pop("by")
 
-        kind = cast(Literal['source'] , d.pop("kind"))
-        if kind != 'source':
-            raise ValueError(f"kind must match const 'source', got '{kind}'")
-
         def _parse_record(data: object) -> None | SourceState:
             if data is None:
                 return data
@@ -138,12 +138,12 @@ class SourceChange:
 
 
         source_change = cls(
+            kind=kind,
             id=id,
             action=action,
             revision=revision,
             at=at,
             by=by,
-            kind=kind,
             record=record,
         )
 

@@ -29,21 +29,21 @@ class TagChange:
     """ A change to a tag.
 
         Attributes:
+            kind (Literal['tag']): What kind of record changed.
             id (str): The record's id (a tag's slug).
             action (ChangeAction):
             revision (int | None): The record's revision after the change (claims and tags).
             at (datetime.datetime): When the change was committed (UTC).
             by (str): Who made it: the name of the API key, or `kb load` for a load of data/.
-            kind (Literal['tag']): What kind of record changed.
             record (None | TagState): The tag after the change; null when it was deleted.
      """
 
+    kind: Literal['tag']
     id: str
     action: ChangeAction
     revision: int | None
     at: datetime.datetime
     by: str
-    kind: Literal['tag']
     record: None | TagState
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -53,6 +53,8 @@ class TagChange:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.tag_state import TagState # noqa: PLC0415
+        kind = self.kind
+
         id = self.id
 
         action = self.action.value
@@ -64,8 +66,6 @@ class TagChange:
 
         by = self.by
 
-        kind = self.kind
-
         record: dict[str, Any] | None
         if isinstance(self.record, TagState):
             record = self.record.to_dict()
@@ -76,12 +76,12 @@ class TagChange:
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({
+            "kind": kind,
             "id": id,
             "action": action,
             "revision": revision,
             "at": at,
             "by": by,
-            "kind": kind,
             "record": record,
         })
 
@@ -93,6 +93,10 @@ class TagChange:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.tag_state import TagState # noqa: PLC0415
         d = dict(src_dict)
+        kind = cast(Literal['tag'] , d.pop("kind"))
+        if kind != 'tag':
+            raise ValueError(f"kind must match const 'tag', got '{kind}'")
+
         id = d.pop("id")
 
         action = ChangeAction(d.pop("action"))
@@ -115,10 +119,6 @@ class TagChange:
 
         by = d.pop("by")
 
-        kind = cast(Literal['tag'] , d.pop("kind"))
-        if kind != 'tag':
-            raise ValueError(f"kind must match const 'tag', got '{kind}'")
-
         def _parse_record(data: object) -> None | TagState:
             if data is None:
                 return data
@@ -138,12 +138,12 @@ class TagChange:
 
 
         tag_change = cls(
+            kind=kind,
             id=id,
             action=action,
             revision=revision,
             at=at,
             by=by,
-            kind=kind,
             record=record,
         )
 
