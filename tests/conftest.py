@@ -250,13 +250,21 @@ def uvicorn_serving(
         yield f"http://127.0.0.1:{port}"
 
 
-@contextmanager
-def serving_data(url: str) -> Iterator[str]:
-    """The API served by uvicorn over the database at `url`, data/ loaded into it."""
+def load_data(url: str, *, curator: str = "test-curator") -> str:
+    """Migrate the database at `url`, load data/ into it, and make a curator's key
+    (returned) for a server to be started over it."""
     engine = make_engine(Settings(database_url=url))
     migrate.upgrade(engine)
     loader.load(engine=engine, data_dir=DATA_DIR)
+    key = auth.create_key(engine, curator)
     engine.dispose()
+    return key
+
+
+@contextmanager
+def serving_data(url: str) -> Iterator[str]:
+    """The API served by uvicorn over the database at `url`, data/ loaded into it."""
+    load_data(url)
     with uvicorn_serving(url) as base:
         yield base
 

@@ -19,10 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from api.config import REPO_ROOT, Settings
-from api.http import auth
-from api.store.engine import make_engine
-from tests.conftest import serving_data
+from api.config import REPO_ROOT
+from tests.conftest import load_data, uvicorn_serving
 from tests.helpers import LiveServer
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -158,14 +156,12 @@ def test_a_browser_eventsource_shows_each_change_as_it_is_committed(
     from playwright.sync_api import Page, expect
 
     url = f"sqlite:///{tmp_path / 'kb.sqlite3'}"
+    key = load_data(url, curator="browser")
     with (
-        serving_data(url) as server,
+        uvicorn_serving(url) as server,
         examples_site() as site,
         page_reaching(browser, server, site) as (tab, blocked),
     ):
-        engine = make_engine(Settings(database_url=url))
-        key = auth.create_key(engine, "browser")
-        engine.dispose()
         assert isinstance(tab, Page)
         tab.goto(f"{site}/stream.html?api={server}")
         expect(tab.locator("#status")).to_have_text("listening", timeout=10_000)

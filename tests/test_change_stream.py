@@ -23,8 +23,6 @@ import pytest
 
 from api.cli import GRACEFUL_SHUTDOWN_SECONDS
 from api.config import Settings
-from api.http import auth
-from api.store import migrate
 from api.store.engine import make_engine
 from api.writes import loader
 from tests.conftest import (
@@ -33,6 +31,7 @@ from tests.conftest import (
     UNLIMITED_WRITES,
     database_url,
     free_port,
+    load_data,
     serving_process,
     uvicorn_serving,
 )
@@ -114,11 +113,7 @@ class Listener:
 @pytest.fixture(params=BACKENDS)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[LiveServer, str]]:
     url = database_url(request.param, tmp_path)
-    engine = make_engine(Settings(database_url=url))
-    migrate.upgrade(engine)
-    loader.load(engine=engine, data_dir=DATA_DIR)
-    key = auth.create_key(engine, "streams")
-    engine.dispose()
+    key = load_data(url, curator="streams")
     env = {
         **UNLIMITED_WRITES,
         "KB_MAX_STREAMS": str(PER_WORKER),

@@ -9,12 +9,7 @@ from typing import Any, TypeVar
 
 import pytest
 
-from api.config import Settings
-from api.http import auth
-from api.store import migrate
-from api.store.engine import make_engine
-from api.writes import loader
-from tests.conftest import BACKENDS, DATA_DIR, database_url, uvicorn_serving
+from tests.conftest import BACKENDS, database_url, load_data, uvicorn_serving
 from tests.helpers import LiveServer
 
 CLAIM = "/v1/claims/risk-factor-inadequate-dosage"
@@ -25,11 +20,7 @@ T = TypeVar("T")
 @pytest.fixture(params=BACKENDS)
 def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[LiveServer]:
     url = database_url(request.param, tmp_path)
-    engine = make_engine(Settings(database_url=url))
-    migrate.upgrade(engine)
-    loader.load(engine=engine, data_dir=DATA_DIR)
-    key = auth.create_key(engine, "concurrency")
-    engine.dispose()
+    key = load_data(url, curator="concurrency")
     with uvicorn_serving(url, workers=2) as base:
         yield LiveServer(base=base, key=key)
 
