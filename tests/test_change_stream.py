@@ -224,6 +224,8 @@ def test_an_idle_stream_says_how_to_reconnect_sends_heartbeats_and_holds_no_conn
     assert response.headers["cache-control"] == "no-store"
     assert opening.retry == 3000 and opening.data is None
     assert heartbeat.comments and heartbeat.data is None and waited < 2.5
+    # Both carry the position so far, so a reconnect resumes there even before a change.
+    assert opening.id is not None and heartbeat.id == opening.id
     in_use = [
         line for line in metrics.splitlines() if line.startswith("kb_db_pool_connections_in_use")
     ]
@@ -290,3 +292,21 @@ def test_kb_serve_ends_open_streams_at_once_when_it_stops(tmp_path: Path) -> Non
     assert took < 3, took
     assert all(event.data is None for event in ended)
     assert "timeout graceful shutdown exceeded" not in log.read_text()
+
+
+def test_a_stream_that_saw_no_change_yet_resumes_where_it_started(
+    server: tuple[LiveServer, str],
+) -> None:
+    """Its opening carries its position: changes made while it reconnects are not lost."""
+    live, _ = server
+    with live.client() as client:
+        with client.stream("GET", STREAM) as response:
+            started = next(events(response)).id
+        assert retag(client, 0).is_success  # while no stream is open
+        resumed = Listener(live.base, headers={"Last-Event-ID": started or ""})
+        try:
+            [(_, event)] = resumed.changes(1)
+        finally:
+            resumed.close()
+
+    assert httpx.Response(200, text=event.data).json()["id"] == "t0"

@@ -1,9 +1,15 @@
 """Apps stay in sync by following the change feed; curators read a claim's history."""
 
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlmodel import Session
+
+from api.records.fields import ChangeAction, RecordKind
+from api.store import changelog
+from api.store.changelog import PendingChange
 from api.writes import loader
 from tests.helpers import ARTICLE_CLAIMS, CLAIMS_FILE, Curator, claim, edit_yaml
 
@@ -132,3 +138,38 @@ def test_a_claims_history_holds_each_revision_before_and_after(curator: Curator)
 
 def test_history_of_an_unknown_claim_is_a_404(curator: Curator) -> None:
     assert curator.client.get("/v1/claims/no-such-claim/revisions").status_code == 404
+
+
+def test_a_change_accepted_under_looser_rules_is_still_served_as_it_was(curator: Curator) -> None:
+    """Curators' text was checked less strictly once (a title over two lines, a label past
+    today's 200 characters): what the log holds from then is served, never a 500."""
+    allergy = curator.client.get(ALLERGY).json()
+    old_claim = {**allergy, "title": "Allergic\nReactions", "revision": 2}
+    old_tag = {
+        "slug": "allergy",
+        "label": "A" * 250,
+        "description": "Old.",
+        "codes": [],
+        "revision": 2,
+    }
+    with Session(curator.engine) as session:
+        changelog.record(
+            session,
+            [
+                PendingChange(RecordKind.claim, allergy["id"], ChangeAction.updated, 2, old_claim),
+                PendingChange(RecordKind.tag, "allergy", ChangeAction.updated, 2, old_tag),
+            ],
+            actor="an older version",
+            at=datetime.now(UTC),
+        )
+        session.commit()
+
+    changes, _ = follow(curator, limit=100)
+    history = curator.client.get(f"{ALLERGY}/revisions")
+
+    old_claim_served, old_tag_served = changes[-2:]
+    assert old_claim_served["by"] == old_tag_served["by"] == "an older version"
+    assert old_claim_served["record"]["title"] == "Allergic\nReactions"
+    assert old_tag_served["record"]["label"] == "A" * 250
+    assert history.status_code == 200
+    assert history.json()["data"][0]["after"]["title"] == "Allergic\nReactions"

@@ -88,7 +88,7 @@ def build_openapi(app: FastAPI) -> dict[str, Any]:
 
     for item in document["paths"].values():
         operation = item.get("get")
-        if operation is None or EVENT_STREAM in operation["responses"]["200"]["content"]:
+        if operation is None or EVENT_STREAM in operation["responses"]["200"].get("content", {}):
             continue  # a live stream is not cached, revalidated or answered 304
         invalid = operation["responses"].get("422")
         if invalid is not None and "application/json" in invalid.get("content", {}):

@@ -8,7 +8,8 @@ revision (`store.revision`, on the connection every request already reads it on)
 `POLL_SECONDS` while any stream waits, and wakes them when the latest change id moves.
 A write through any worker or process, or a `kb load`, is therefore seen within that
 interval. A woken stream reads what it has not sent from the change log, through at most
-`READS_AT_ONCE` queries per worker, so streams never take the pool from requests.
+`READS_AT_ONCE` queries per worker: streams share the database pool with requests, but
+never hold more than that of it.
 """
 
 import asyncio
@@ -17,8 +18,9 @@ import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from fastapi.sse import format_sse_event
-from psycopg_pool import PoolTimeout
+from pydantic import ValidationError
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.responses import StreamingResponse
 from starlette.types import Receive, Scope, Send
 
@@ -97,13 +99,17 @@ class Streams:
         `heartbeat_seconds`. `once`: only the opening (a HEAD). It ends when the worker
         stops (`end`), or when the database cannot be read: either way its client
         reconnects after `retry` with the last id it saw, and nothing is lost."""
-        yield format_sse_event(comment="changes after this position", retry=RETRY_MILLISECONDS)
+        # Every block carries the position so far, data or not: a client that has seen
+        # no change yet still reconnects from where it started, not from "now".
+        yield format_sse_event(
+            comment="changes after this position", id=feed_cursor(after), retry=RETRY_MILLISECONDS
+        )
         position = after
         while not (once or self._ending):
             try:
                 async with self.reads:
                     found = await read(position, BATCH)
-            except (ApiError, DBAPIError, PoolTimeout) as error:
+            except (ApiError, DBAPIError, PoolTimeout, ValidationError) as error:
                 log.warning("a change stream ends: %s", one_line(error))
                 return
             for position, change in found:
@@ -112,7 +118,7 @@ class Streams:
             if len(found) == BATCH:
                 continue  # far behind: read on
             while not await self._moved_past(position):
-                yield format_sse_event(comment="no change yet")
+                yield format_sse_event(comment="no change yet", id=feed_cursor(position))
 
     def end(self) -> None:
         """End every stream of this worker (it is stopping), as a hang-up would."""

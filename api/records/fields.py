@@ -10,7 +10,10 @@ from pydantic import (
     BeforeValidator,
     Strict,
     StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
 )
+from pydantic_core import PydanticCustomError
 
 DISCLAIMER = (
     "Not medical advice. These records restate what their sources say, with the sources' own "
@@ -48,6 +51,27 @@ reorder what a reader sees ("Trojan Source"). Marks a script needs (U+200C, U+20
 U+200E, U+200F) are kept."""
 
 
+STORED = "stored"
+"""Validation context of a record read back from the change log. It was accepted when it
+was written; the rules for curators' text have tightened since (one line, no invisible
+characters, a length), and a record already given out is served as it was, not refused."""
+LINE_MAX = 200
+PROSE_MAX = 2000
+
+
+def _stored(info: ValidationInfo) -> bool:
+    return isinstance(info.context, dict) and bool(info.context.get(STORED))
+
+
+def _at_most(text: str, limit: int) -> None:
+    if len(text) > limit:
+        raise PydanticCustomError(
+            "string_too_long",
+            "String should have at most {max_length} characters",
+            {"max_length": limit},
+        )
+
+
 def readable(text: str) -> str:
     """Text a curator writes for people to read: storable, not blank, and showing what it
     says (nothing in HIDDEN)."""
@@ -71,13 +95,31 @@ def one_line(text: str) -> str:
     return text
 
 
+def _prose(text: str, info: ValidationInfo) -> str:
+    if not _stored(info):
+        _at_most(text, PROSE_MAX)
+        readable(text)
+    return text
+
+
+def _line(text: str, info: ValidationInfo) -> str:
+    if not _stored(info):
+        _at_most(text, LINE_MAX)
+        one_line(text)
+    return text
+
+
 Text = Annotated[str, AfterValidator(storable)]
 """Any storable text: a source's own, stored byte for byte."""
 Verbatim = Annotated[str, StringConstraints(min_length=1), AfterValidator(storable)]
 """A source's exact words (a quote, a hedge): whatever the source holds, never blank."""
-Prose = Annotated[str, StringConstraints(max_length=2000), AfterValidator(readable)]
+Prose = Annotated[
+    str, AfterValidator(_prose), WithJsonSchema({"type": "string", "maxLength": PROSE_MAX})
+]
 """A curator's sentences (a statement, a description)."""
-Line = Annotated[str, StringConstraints(max_length=200), AfterValidator(one_line)]
+Line = Annotated[
+    str, AfterValidator(_line), WithJsonSchema({"type": "string", "maxLength": LINE_MAX})
+]
 """A curator's one-line text (a title, a label)."""
 StrictInt = Annotated[int, Strict()]
 """Offsets and ranks must be written as numbers: `true` or "41" in a data file is an error."""

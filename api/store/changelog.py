@@ -14,12 +14,14 @@ from sqlmodel import Session, col, select
 
 from api.records.changes import CHANGE_ADAPTER, Change, SourceState, TagState
 from api.records.claims import Claim
-from api.records.fields import ChangeAction, RecordKind
+from api.records.fields import STORED, ChangeAction, RecordKind
 from api.records.vocabulary import SourceBase, TagRecord
 from api.store.cursors import encode_cursor
 from api.store.engine import chunks
 from api.store.tables import LoadedEdit, RecordChange
 
+AS_STORED = {STORED: True}
+"""How a record logged earlier is read back: as it was accepted (records.fields.STORED)."""
 LOADER = "kb load"
 """Who a load's changes are attributed to."""
 
@@ -173,7 +175,8 @@ def history(
 
 
 def _change(row: RecordChange) -> Change:
-    """A logged change, its record read back into the type its kind names."""
+    """A logged change, its record read back into the type its kind names (as it was
+    accepted: `STORED`)."""
     return CHANGE_ADAPTER.validate_python(
         {
             "kind": row.kind,
@@ -183,5 +186,6 @@ def _change(row: RecordChange) -> Change:
             "at": row.at,
             "by": row.actor,
             "record": row.record,
-        }
+        },
+        context=AS_STORED,
     )

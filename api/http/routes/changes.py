@@ -85,25 +85,35 @@ def list_changes(
             "description": "Server-Sent Events: one event per committed change, in commit "
             "order. `id:` is the change's position (the `since` of GET /v1/changes), "
             "`data:` the change exactly as GET /v1/changes serves it (a `Change`). "
-            "Comments (`:`) keep an idle stream open; `retry:` says how long to wait "
-            "before reconnecting.",
+            "Comments (`:`) open the stream and keep it open when idle; they carry the "
+            "position so far as their `id:`, so a reconnect resumes there. `retry:` says "
+            "how long to wait before reconnecting.",
             "content": {
                 "text/event-stream": {
                     "schema": {"type": "string"},
-                    "example": ": changes after this position\nretry: 3000\n\n"
+                    "example": ": changes after this position\nid: ...\nretry: 3000\n\n"
                     'data: {"kind":"claim","id":"botox-may-make-migraines-worse",...}\n'
                     "id: ...\n\n",
                 }
             },
         },
-        **problem_responses(422, 503),
+        **problem_responses(422),  # and 503 with Retry-After, as every operation
     },
 )
 async def stream_changes(
     request: Request,
     engine: EngineDep,
     streams: StreamsDep,
-    since: Since = None,
+    since: Annotated[
+        str | None,
+        Query(
+            max_length=MAX_CURSOR,
+            description="Opaque position from `links.next` of GET /v1/changes (or the "
+            "export's header): stream the changes committed after it. Leave out to start "
+            "from now.",
+            examples=[changelog.feed_cursor(0)],
+        ),
+    ] = None,
     last_event_id: Annotated[
         str | None,
         Header(

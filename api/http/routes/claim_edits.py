@@ -206,13 +206,16 @@ def list_revisions(
     if not total:
         raise NotFoundError("claim history", claim_id)
     items = [
-        ClaimRevision(
-            revision=row.revision,
-            action=ChangeAction(row.action),
-            at=row.at,
-            by=row.actor,
-            before=rows[i + 1].record if i + 1 < len(rows) else None,
-            after=row.record,
+        ClaimRevision.model_validate(
+            {
+                "revision": row.revision,
+                "action": ChangeAction(row.action),
+                "at": row.at,
+                "by": row.actor,
+                "before": rows[i + 1].record if i + 1 < len(rows) else None,
+                "after": row.record,
+            },
+            context=changelog.AS_STORED,
         )
         for i, row in enumerate(rows[: page.limit])
     ]

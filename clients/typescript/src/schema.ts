@@ -5599,7 +5599,7 @@ export interface operations {
     "changes-stream_changes": {
         parameters: {
             query?: {
-                /** @description Opaque position from a previous answer's `links.next` (or the export's header): only changes committed after it. Leave out to start from the first change recorded. */
+                /** @description Opaque position from `links.next` of GET /v1/changes (or the export's header): stream the changes committed after it. Leave out to start from now. */
                 since?: string | null;
             };
             header?: {
@@ -5611,7 +5611,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Server-Sent Events: one event per committed change, in commit order. `id:` is the change's position (the `since` of GET /v1/changes), `data:` the change exactly as GET /v1/changes serves it (a `Change`). Comments (`:`) keep an idle stream open; `retry:` says how long to wait before reconnecting. */
+            /** @description Server-Sent Events: one event per committed change, in commit order. `id:` is the change's position (the `since` of GET /v1/changes), `data:` the change exactly as GET /v1/changes serves it (a `Change`). Comments (`:`) open the stream and keep it open when idle; they carry the position so far as their `id:`, so a reconnect resumes there. `retry:` says how long to wait before reconnecting. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -5619,6 +5619,7 @@ export interface operations {
                 content: {
                     /**
                      * @example : changes after this position
+                     *     id: ...
                      *     retry: 3000
                      *
                      *     data: {"kind":"claim","id":"botox-may-make-migraines-worse",...}
@@ -5654,9 +5655,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Service Unavailable */
+            /** @description Service Unavailable: the worker is at capacity, a query ran past its time limit, or the database is busy or unreachable. Retry after `Retry-After` seconds. */
             503: {
                 headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

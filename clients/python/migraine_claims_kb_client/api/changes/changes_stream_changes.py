@@ -118,9 +118,8 @@ def sync_detailed(
     Retry-After beyond it); an idle stream holds no database connection.
 
     Args:
-        since (None | str | Unset): Opaque position from a previous answer's `links.next` (or the
-            export's header): only changes committed after it. Leave out to start from the first
-            change recorded.
+        since (None | str | Unset): Opaque position from `links.next` of GET /v1/changes (or the
+            export's header): stream the changes committed after it. Leave out to start from now.
         last_event_id (None | str | Unset): The id of the last event you received: a reconnecting
             EventSource sends it, and the stream resumes right after it (it wins over `since`).
 
@@ -162,9 +161,8 @@ def sync(
     Retry-After beyond it); an idle stream holds no database connection.
 
     Args:
-        since (None | str | Unset): Opaque position from a previous answer's `links.next` (or the
-            export's header): only changes committed after it. Leave out to start from the first
-            change recorded.
+        since (None | str | Unset): Opaque position from `links.next` of GET /v1/changes (or the
+            export's header): stream the changes committed after it. Leave out to start from now.
         last_event_id (None | str | Unset): The id of the last event you received: a reconnecting
             EventSource sends it, and the stream resumes right after it (it wins over `since`).
 
@@ -201,9 +199,8 @@ async def asyncio_detailed(
     Retry-After beyond it); an idle stream holds no database connection.
 
     Args:
-        since (None | str | Unset): Opaque position from a previous answer's `links.next` (or the
-            export's header): only changes committed after it. Leave out to start from the first
-            change recorded.
+        since (None | str | Unset): Opaque position from `links.next` of GET /v1/changes (or the
+            export's header): stream the changes committed after it. Leave out to start from now.
         last_event_id (None | str | Unset): The id of the last event you received: a reconnecting
             EventSource sends it, and the stream resumes right after it (it wins over `since`).
 
@@ -245,9 +242,8 @@ async def asyncio(
     Retry-After beyond it); an idle stream holds no database connection.
 
     Args:
-        since (None | str | Unset): Opaque position from a previous answer's `links.next` (or the
-            export's header): only changes committed after it. Leave out to start from the first
-            change recorded.
+        since (None | str | Unset): Opaque position from `links.next` of GET /v1/changes (or the
+            export's header): stream the changes committed after it. Leave out to start from now.
         last_event_id (None | str | Unset): The id of the last event you received: a reconnecting
             EventSource sends it, and the stream resumes right after it (it wins over `since`).
 
