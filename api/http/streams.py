@@ -73,9 +73,7 @@ class Streams:
 
     async def latest(self) -> int:
         """The position of the last committed change (where a stream 'from now' starts)."""
-        if self.revision is None:
-            raise DatabaseUnavailable("Live streams need the database in a file.")
-        found = await self.revision()
+        found = await self._reader()()
         if found is None:
             raise DatabaseUnavailable("The database is unavailable; retry shortly.")
         return found[0]
@@ -83,8 +81,7 @@ class Streams:
     def answer(self, events: AsyncIterator[bytes]) -> "StreamResponse":
         """The stream's answer, counted among the open ones until it ends: a 503 when there
         are `limit` already."""
-        if self.revision is None:
-            raise DatabaseUnavailable("Live streams need the database in a file.")
+        self._reader()
         if self.open >= self.limit:
             raise StreamsFull(self.limit)
         self.open += 1
@@ -92,6 +89,12 @@ class Streams:
 
     def _release(self) -> None:
         self.open -= 1
+
+    def _reader(self) -> RevisionReader:
+        """What wakes the streams; an in-memory SQLite database has none to offer."""
+        if self.revision is None:
+            raise DatabaseUnavailable("Live streams need the database in a file.")
+        return self.revision
 
     async def changes(self, read: ReadChanges, after: int, *, once: bool) -> AsyncIterator[bytes]:
         """The events of a stream after position `after`: each change as the feed serves
@@ -142,9 +145,9 @@ class Streams:
             self._waiting -= 1
 
     async def _poll(self) -> None:
-        assert self.revision is not None
+        read = self._reader()
         while self._waiting:
-            found = await self.revision()
+            found = await read()
             if found is not None and found[0] != self._latest:
                 self._latest = found[0]
                 self._moved.set()
